@@ -1,0 +1,53 @@
+# UnionPlans: `make run` to try it, `make test` to check it. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup demo lint messages clean
+
+# The virtualenv is rebuilt whenever pyproject.toml changes.
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet '.[dev]'
+	touch $@
+
+setup: $(BIN)/.installed
+
+# Development server on SQLite with the demo data; DEBUG on.
+run: export DEBUG ?= 1
+run: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) loaddemo
+	@echo "UnionPlans: http://$(HOST):$(PORT)/"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+demo: export DEBUG ?= 1
+demo: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) loaddemo
+
+lint: setup
+	$(BIN)/ruff check .
+
+# The suite runs as production does (DEBUG off, collected static files) but over
+# plain HTTP: the test servers have no TLS.
+test: export DEBUG = 0
+test: export SECRET_KEY ?= test-only-not-secret
+test: export SECURE_SSL_REDIRECT = 0
+test: setup lint
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Refresh the French catalogue after changing user-facing strings, then translate it.
+messages: export DEBUG = 1
+messages: setup
+	$(MANAGE) makemessages -l fr --no-location -i '.venv/*' -i 'staticfiles/*'
+	$(MANAGE) compilemessages -l fr -i .venv
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

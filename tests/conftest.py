@@ -1,0 +1,95 @@
+"""People of two organizations, like healthchecks' alice, bob and charlie.
+
+The conseil central `cc` has an exécutif, a conseiller and a membre; the syndicat
+affiliated to it has its own exécutif (`executif2`), who is nothing in `cc`; `outsider`
+belongs nowhere. Every permission test picks the person who should be refused.
+"""
+
+import html
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from unionplans.models import Membership, Organization
+
+PASSWORD = "un-mot-de-passe-de-test"
+
+Role = Membership.Role
+
+
+@pytest.fixture
+def cc(db):
+    return Organization.objects.create(
+        name="Conseil central des syndicats nationaux de l'Estrie",
+        short_name="CCSNE",
+        slug="ccsne",
+        kind=Organization.Kind.REGIONAL_COUNCIL,
+    )
+
+
+@pytest.fixture
+def syndicat(cc):
+    return Organization.objects.create(
+        name="Syndicat des employé·es de soutien de la santé de l'Estrie",
+        short_name="SESSE",
+        slug="sesse",
+        kind=Organization.Kind.UNION,
+        parent=cc,
+    )
+
+
+def make_person(username, organization=None, role=None, **fields):
+    user = get_user_model().objects.create_user(
+        username=username, password=PASSWORD, email=f"{username}@example.org", **fields
+    )
+    if organization is not None:
+        Membership.objects.create(user=user, organization=organization, role=role)
+    return user
+
+
+@pytest.fixture
+def executif(cc):
+    return make_person("executif", cc, Role.EXECUTIVE, first_name="Denis", last_name="Gagnon")
+
+
+@pytest.fixture
+def conseiller(cc):
+    return make_person("conseiller", cc, Role.ADVISER, first_name="Mario", last_name="Bélanger")
+
+
+@pytest.fixture
+def membre(cc):
+    return make_person("membre", cc, Role.MEMBER, first_name="Josée", last_name="Côté")
+
+
+@pytest.fixture
+def executif2(syndicat):
+    return make_person("executif2", syndicat, Role.EXECUTIVE, first_name="Hélène", last_name="Roy")
+
+
+@pytest.fixture
+def outsider(db):
+    return make_person("outsider")
+
+
+@pytest.fixture
+def superuser(db):
+    return get_user_model().objects.create_superuser(
+        username="root", password=PASSWORD, email="root@example.org"
+    )
+
+
+@pytest.fixture
+def login(client):
+    """Log `user` in on the test client and return the client."""
+
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login
+
+
+def page(response) -> str:
+    """The response body with HTML entities decoded, to search for names as users read them."""
+    return html.unescape(response.content.decode())

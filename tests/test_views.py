@@ -1,0 +1,78 @@
+import pytest
+from django.urls import reverse
+
+from tests.conftest import PASSWORD, page
+
+
+def test_it_redirects_anonymous_visitors_to_the_login_page(client, cc):
+    for url in [reverse("dashboard"), reverse("organization_detail", args=[cc.slug])]:
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("login"))
+
+
+def test_it_lists_only_the_users_organizations_with_role(login, executif, executif2, cc, syndicat):
+    response = login(executif).get(reverse("dashboard"))
+    assert response.status_code == 200
+    assert cc.name in page(response)
+    assert "Exécutif" in page(response)
+    assert syndicat.name not in page(response)
+
+
+def test_executif2_gets_404_on_the_conseil_central(login, executif2, cc):
+    response = login(executif2).get(reverse("organization_detail", args=[cc.slug]))
+    assert response.status_code == 404
+
+
+def test_an_unknown_organization_answers_404(login, executif):
+    response = login(executif).get(reverse("organization_detail", args=["inconnue"]))
+    assert response.status_code == 404
+
+
+def test_an_outsider_sees_no_organization(login, outsider, cc):
+    response = login(outsider).get(reverse("dashboard"))
+    assert cc.name not in page(response)
+    assert login(outsider).get(reverse("organization_detail", args=[cc.slug])).status_code == 404
+
+
+def test_the_executif_sees_members_and_the_membre_does_not(login, executif, membre, cc):
+    text = page(login(executif).get(reverse("organization_detail", args=[cc.slug])))
+    assert "Josée Côté" in text
+    assert reverse("member_list_pdf", args=[cc.slug]) in text
+
+    text = page(login(membre).get(reverse("organization_detail", args=[cc.slug])))
+    assert cc.name in text
+    assert "Denis Gagnon" not in text
+    assert reverse("member_list_pdf", args=[cc.slug]) not in text
+
+
+def test_a_parent_lists_only_the_affiliates_the_user_may_see(login, executif, cc, syndicat):
+    text = page(login(executif).get(reverse("organization_detail", args=[cc.slug])))
+    assert syndicat.name not in text
+
+
+def test_the_dashboard_rejects_post(login, executif):
+    assert login(executif).post(reverse("dashboard")).status_code == 405
+
+
+@pytest.mark.django_db
+def test_a_wrong_password_gets_a_french_error(client, executif):
+    response = client.post(reverse("login"), {"username": "executif", "password": "mauvais"})
+    assert response.status_code == 200
+    assert "Saisissez un nom d’utilisateur et un mot de passe valides" in page(response)
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_right_password_logs_in(client, executif):
+    response = client.post(reverse("login"), {"username": "executif", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response.url == reverse("dashboard")
+
+
+def test_the_language_switcher_turns_the_page_english(login, executif):
+    client = login(executif)
+    assert "Mes organisations" in page(client.get(reverse("dashboard")))
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    text = page(client.get(reverse("dashboard")))
+    assert "My organizations" in text
+    assert '<html lang="en">' in text

@@ -1,0 +1,71 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import permissions
+from .models import Membership, Organization
+
+
+class ScopedPermissionsMixin:
+    """Rights in the admin come from `unionplans.permissions`, not Django's model permissions.
+
+    `via` is the lookup path from the model (or, for an inline, from its parent) to the
+    Organization; "" when that is the Organization itself. Conseillers see what their
+    assigned organizations grant `view_ability`; changes need `change_ability`.
+    """
+
+    via = "organization"
+    view_ability = permissions.REVIEW
+    change_ability = permissions.ADMINISTER
+
+    def _can(self, request, ability, obj=None):
+        return permissions.can(request.user, ability, obj, via=self.via)
+
+    def has_view_permission(self, request, obj=None):
+        return self._can(request, self.view_ability, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._can(request, self.change_ability, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._can(request, self.change_ability, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._can(request, self.change_ability, obj)
+
+
+class ScopedAdmin(ScopedPermissionsMixin, SimpleHistoryAdmin):
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return permissions.scope(queryset, request.user, self.view_ability, via=self.via)
+
+    def has_module_permission(self, request):
+        return permissions.can_use_admin(request.user)
+
+    def has_add_permission(self, request):
+        return self._can(request, self.change_ability)
+
+
+class MembershipInline(ScopedPermissionsMixin, admin.TabularInline):
+    model = Membership
+    via = ""  # the parent object is the organization
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(ScopedAdmin):
+    via = ""
+    list_display = ["name", "short_name", "kind", "parent"]
+    list_filter = ["kind"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(ScopedAdmin):
+    list_display = ["user", "organization", "role"]
+    # RelatedOnly: the filter lists only organizations already in the scoped rows.
+    list_filter = ["role", ("organization", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "user__email"]
+    autocomplete_fields = ["user", "organization"]

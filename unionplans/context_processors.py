@@ -1,0 +1,16 @@
+from django.utils.functional import SimpleLazyObject
+
+from . import permissions
+
+
+def navigation(request):
+    """The organizations for the nav bar's switcher, queried only if a template uses them."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {
+        "nav_organizations": SimpleLazyObject(
+            lambda: list(permissions.organizations_for(user).only("name", "short_name", "slug"))
+        ),
+        "nav_can_use_admin": SimpleLazyObject(lambda: permissions.can_use_admin(user)),
+    }

@@ -1,0 +1,121 @@
+"""PDF rendering: the only module that calls WeasyPrint.
+
+- Templates are rendered in French whatever the request's language.
+- WeasyPrint may load our own static files (print CSS, fonts) and nothing else: no
+  network, no `file://`, no `data:`, nothing outside the static folders. User text is
+  escaped by the templates; the fetcher is the second wall should markup ever slip in.
+- A document is identified by its template and version: the version gives the ETag and
+  the cache key, so an unchanged document is answered 304 or served from the cache.
+"""
+
+import hashlib
+import mimetypes
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, quote_etag
+from django.utils.http import content_disposition_header, http_date
+from django.utils.text import slugify
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+PDF_LANGUAGE = "fr-ca"
+# Relative URLs in PDF templates resolve against this origin, which never leaves the
+# process: `.invalid` cannot resolve (RFC 2606) and the fetcher answers it from disk.
+BASE_URL = "https://unionplans.invalid/"
+
+
+class RefusedURL(ValueError):
+    pass
+
+
+def static_file_for(url: str) -> Path:
+    """The static file that `url` names, or RefusedURL for anything else."""
+    parts = urlsplit(url)
+    if f"{parts.scheme}://{parts.netloc}/" != BASE_URL:
+        raise RefusedURL(url)
+    path = unquote(parts.path)
+    if not path.startswith(settings.STATIC_URL):
+        raise RefusedURL(url)
+    name = path.removeprefix(settings.STATIC_URL)
+    relative = PurePosixPath(name)
+    unsafe = relative.is_absolute() or ".." in relative.parts or {"\\", "\x00"} & set(name)
+    if not name or unsafe:
+        raise RefusedURL(url)
+    found = finders.find(name)
+    if not found and staticfiles_storage.exists(name):
+        # Collected (hashed) names, as `{% static %}` gives them in production.
+        found = staticfiles_storage.path(name)
+    if not found:
+        raise RefusedURL(url)
+    return Path(found)
+
+
+class StaticFilesOnlyFetcher(URLFetcher):
+    def fetch(self, url, headers=None):
+        path = static_file_for(url)
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+
+
+def render_pdf(template_name: str, context: dict) -> bytes:
+    with translation.override(PDF_LANGUAGE):
+        html = render_to_string(template_name, context)
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesOnlyFetcher())
+    return document.write_pdf(font_config=FontConfiguration())
+
+
+def pdf_response(
+    request: HttpRequest,
+    *,
+    template_name: str,
+    context: dict,
+    title,
+    version: str,
+    last_modified: datetime,
+) -> HttpResponse:
+    """Serve a document as PDF, 304 when the client has this version, cached otherwise.
+
+    `version` must change whenever anything the template shows changes. The print
+    date is part of it, so a cached copy never carries yesterday's date.
+    """
+    with translation.override(PDF_LANGUAGE):
+        title = str(title)  # may be lazy: PDFs are in French, whatever the request's language
+    printed_on = timezone.localdate()
+    key = hashlib.sha256(f"{template_name}|{version}|{printed_on}".encode()).hexdigest()
+    etag = quote_etag(key[:40])
+    not_modified = get_conditional_response(
+        request, etag=etag, last_modified=int(last_modified.timestamp())
+    )
+    if not_modified is not None:
+        return not_modified
+
+    cache_key = f"pdf:{key}"
+    pdf = cache.get(cache_key)
+    if pdf is None:
+        pdf = render_pdf(template_name, {**context, "title": title, "printed_on": printed_on})
+        cache.set(cache_key, pdf, settings.PDF_CACHE_TIMEOUT)
+
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=False, filename=f"{slugify(title) or 'document'}.pdf"
+    )
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified.timestamp())
+    # Documents belong to one organization: browsers may keep them, shared caches may not.
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def version_of(*parts) -> str:
+    """A short fingerprint of whatever identifies a document's content."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()

@@ -1,0 +1,79 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import OuterRef, Subquery
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from . import pdf, permissions
+from .models import Membership, Organization
+
+ROLE_ORDER = list(Membership.Role)
+
+
+@require_GET
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The organizations the user belongs to, with the role held in each."""
+    own_role = Membership.objects.filter(organization=OuterRef("pk"), user=request.user)
+    organizations = (
+        permissions.organizations_for(request.user)
+        .select_related("parent")
+        .annotate(role=Subquery(own_role.values("role")[:1]))
+        .order_by("name")
+    )
+    for organization in organizations:
+        organization.role_label = role_label(organization.role)
+    return render(request, "unionplans/dashboard.html", {"organizations": organizations})
+
+
+@require_GET
+@login_required
+def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organization = permissions.get_organization_for_user(request.user, slug)
+    can_view_members = permissions.has_ability(
+        request.user, organization, permissions.VIEW_MEMBERS
+    )
+    context = {
+        "organization": organization,
+        "current_organization": organization,
+        "role_label": role_label(permissions.role_in(request.user, organization)),
+        "affiliates": permissions.scope(organization.affiliates.all(), request.user, via=""),
+        "can_view_members": can_view_members,
+        "memberships": members_of(organization) if can_view_members else [],
+    }
+    return render(request, "unionplans/organization_detail.html", context)
+
+
+@require_GET
+@login_required
+def member_list_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    organization = permissions.get_organization_for_user(
+        request.user, slug, permissions.VIEW_MEMBERS
+    )
+    memberships = members_of(organization)
+    people = [
+        (m.pk, m.role, m.updated_at, m.user.get_full_name(), m.user.email) for m in memberships
+    ]
+    return pdf.pdf_response(
+        request,
+        template_name="unionplans/pdf/member_list.html",
+        context={"organization": organization, "memberships": memberships},
+        title=format_lazy("{} — {}", _("Members and roles"), organization.short_name),
+        version=pdf.version_of(organization.pk, organization.name, organization.updated_at, people),
+        last_modified=max([organization.updated_at, *(m.updated_at for m in memberships)]),
+    )
+
+
+def members_of(organization: Organization) -> list[Membership]:
+    """Exécutifs first, then conseillers and membres, each by name."""
+    memberships = organization.memberships.select_related("user")
+    return sorted(
+        memberships,
+        key=lambda m: (ROLE_ORDER.index(m.role), m.user.last_name, m.user.first_name),
+    )
+
+
+def role_label(role: str | None) -> str:
+    return Membership.Role(role).label if role else ""
