@@ -69,7 +69,10 @@ class StaticFilesOnlyFetcher(URLFetcher):
 
 def render_pdf(template_name: str, context: dict) -> bytes:
     with translation.override(PDF_LANGUAGE):
-        html = render_to_string(template_name, context)
+        return html_to_pdf(render_to_string(template_name, context))
+
+
+def html_to_pdf(html: str) -> bytes:
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesOnlyFetcher())
     return document.write_pdf(font_config=FontConfiguration())
 
@@ -92,7 +95,7 @@ def pdf_response(
         title = str(title)  # may be lazy: PDFs are in French, whatever the request's language
     printed_on = timezone.localdate()
     key = hashlib.sha256(f"{template_name}|{version}|{printed_on}".encode()).hexdigest()
-    etag = quote_etag(key[:40])
+    etag = quote_etag(key)
     not_modified = get_conditional_response(
         request, etag=etag, last_modified=int(last_modified.timestamp())
     )

@@ -1,0 +1,97 @@
+"""The permission module on its own: selectors and the 404/403 fetchers."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from unionplans import permissions
+from unionplans.models import Membership, Organization
+
+
+def test_each_person_sees_only_their_organizations(cc, syndicat, executif, membre, executif2,
+                                                   outsider):
+    assert list(permissions.organizations_for(executif)) == [cc]
+    assert list(permissions.organizations_for(membre)) == [cc]
+    assert list(permissions.organizations_for(executif2)) == [syndicat]
+    assert list(permissions.organizations_for(outsider)) == []
+    assert list(permissions.organizations_for(AnonymousUser())) == []
+
+
+def test_a_superuser_sees_every_organization(cc, syndicat, superuser):
+    assert set(permissions.organizations_for(superuser)) == {cc, syndicat}
+    assert permissions.has_ability(superuser, cc, permissions.ADMINISTER)
+
+
+def test_abilities_follow_the_role(cc, executif, conseiller, membre):
+    assert permissions.has_ability(executif, cc, permissions.EDIT)
+    assert not permissions.has_ability(executif, cc, permissions.REVIEW)
+    assert permissions.has_ability(conseiller, cc, permissions.REVIEW)
+    assert not permissions.has_ability(conseiller, cc, permissions.EDIT)
+    assert permissions.has_ability(membre, cc, permissions.VIEW)
+    for ability in [permissions.VIEW_INTERNAL, permissions.VIEW_MEMBERS, permissions.EDIT,
+                    permissions.REVIEW, permissions.ADMINISTER]:
+        assert not permissions.has_ability(membre, cc, ability)
+
+
+def test_no_role_administers(cc, executif, conseiller):
+    assert not permissions.has_ability(executif, cc, permissions.ADMINISTER)
+    assert not permissions.has_ability(conseiller, cc, permissions.ADMINISTER)
+
+
+def test_an_inactive_user_has_nothing(cc, executif):
+    executif.is_active = False
+    executif.save()
+    assert not permissions.organizations_for(executif).exists()
+    assert not permissions.has_ability(executif, cc, permissions.VIEW)
+
+
+def test_scope_narrows_related_rows(cc, syndicat, executif, executif2, membre):
+    visible = permissions.scope(Membership.objects.all(), executif2, permissions.VIEW_MEMBERS)
+    assert {m.organization for m in visible} == {syndicat}
+    assert not permissions.scope(Membership.objects.all(), membre, permissions.VIEW_MEMBERS)
+
+
+def test_scope_narrows_organizations_themselves(cc, syndicat, executif):
+    assert list(permissions.scope(Organization.objects.all(), executif, via="")) == [cc]
+
+
+def test_an_organization_out_of_reach_is_404(cc, executif2):
+    with pytest.raises(Http404):
+        permissions.get_organization_for_user(executif2, cc.slug)
+
+
+def test_an_unknown_organization_is_404(executif):
+    with pytest.raises(Http404):
+        permissions.get_organization_for_user(executif, "inconnue")
+
+
+def test_a_visible_organization_without_the_ability_is_403(cc, membre):
+    assert permissions.get_organization_for_user(membre, cc.slug) == cc
+    with pytest.raises(PermissionDenied):
+        permissions.get_organization_for_user(membre, cc.slug, permissions.EDIT)
+
+
+def test_get_object_for_user_follows_the_path_to_the_organization(cc, executif, executif2,
+                                                                 membre):
+    membership = Membership.objects.get(user=membre)
+    found = permissions.get_object_for_user(
+        Membership.objects.all(), executif, permissions.VIEW_MEMBERS, pk=membership.pk
+    )
+    assert found == membership
+    with pytest.raises(Http404):
+        permissions.get_object_for_user(Membership.objects.all(), executif2, pk=membership.pk)
+    with pytest.raises(PermissionDenied):
+        permissions.get_object_for_user(
+            Membership.objects.all(), membre, permissions.VIEW_MEMBERS, pk=membership.pk
+        )
+    with pytest.raises(Http404):
+        permissions.get_object_for_user(Membership.objects.all(), executif, pk=10**9)
+
+
+def test_only_conseillers_and_superusers_use_the_admin(executif, conseiller, membre, outsider,
+                                                       superuser):
+    assert permissions.can_use_admin(conseiller)
+    assert permissions.can_use_admin(superuser)
+    for person in [executif, membre, outsider, AnonymousUser()]:
+        assert not permissions.can_use_admin(person)
