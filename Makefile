@@ -46,7 +46,7 @@ test: setup lint
 # Refresh the French catalogue after changing user-facing strings, then translate it.
 messages: export DEBUG = 1
 messages: setup
-	$(MANAGE) makemessages -l fr --no-location -i '.venv/*' -i 'staticfiles/*'
+	$(MANAGE) makemessages -l fr --no-location -i '.venv/*' -i 'staticfiles/*' -i 'tests/*'
 	$(MANAGE) compilemessages -l fr -i .venv
 
 clean:

@@ -76,3 +76,16 @@ def test_the_language_switcher_turns_the_page_english(login, executif):
     text = page(client.get(reverse("dashboard")))
     assert "My organizations" in text
     assert '<html lang="en">' in text
+
+
+def test_a_404_is_a_french_page_in_the_site_layout(login, executif):
+    response = login(executif).get("/o/inconnue/")
+    assert response.status_code == 404
+    assert "Page introuvable" in page(response)
+    assert "Mes organisations" in page(response)
+
+
+def test_a_403_is_a_french_page(login, membre, cc):
+    response = login(membre).get(reverse("member_list_pdf", args=[cc.slug]))
+    assert response.status_code == 403
+    assert "Accès refusé" in page(response)
