@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -89,3 +91,12 @@ def test_a_403_is_a_french_page(login, membre, cc):
     response = login(membre).get(reverse("member_list_pdf", args=[cc.slug]))
     assert response.status_code == 403
     assert "Accès refusé" in page(response)
+
+
+def test_the_switcher_offers_only_the_other_language(login, executif):
+    client = login(executif)
+    buttons = re.findall(r'name="language" value="([^"]+)"', page(client.get(reverse("dashboard"))))
+    assert buttons == ["en"]
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    buttons = re.findall(r'name="language" value="([^"]+)"', page(client.get(reverse("dashboard"))))
+    assert buttons == ["fr-ca"]
