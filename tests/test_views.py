@@ -100,3 +100,17 @@ def test_the_switcher_offers_only_the_other_language(login, executif):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     buttons = re.findall(r'name="language" value="([^"]+)"', page(client.get(reverse("dashboard"))))
     assert buttons == ["fr-ca"]
+
+
+def test_an_english_browser_still_gets_french_until_the_person_switches(client, executif):
+    client.force_login(executif)
+    english_browser = {"accept-language": "en-US,en;q=0.9"}
+    assert "Mes organisations" in page(client.get(reverse("dashboard"), headers=english_browser))
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "My organizations" in page(client.get(reverse("dashboard"), headers=english_browser))
+
+
+def test_an_unknown_language_cookie_falls_back_to_french(client, executif):
+    client.force_login(executif)
+    client.cookies["django_language"] = "xx"
+    assert "Mes organisations" in page(client.get(reverse("dashboard")))
