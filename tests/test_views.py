@@ -1,9 +1,12 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.conftest import PASSWORD, page
+from tests.conftest import PASSWORD, Role, page
+from unionplans.models import Membership, Organization
 
 
 def test_it_redirects_anonymous_visitors_to_the_login_page(client, cc):
@@ -114,3 +117,23 @@ def test_an_unknown_language_cookie_falls_back_to_french(client, executif):
     client.force_login(executif)
     client.cookies["django_language"] = "xx"
     assert "Mes organisations" in page(client.get(reverse("dashboard")))
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("url_name", ["dashboard", "organization_detail"])
+def test_query_count_does_not_grow_with_organizations(login, executif, cc, url_name):
+    client = login(executif)
+    url = reverse(url_name, args=[cc.slug] if url_name == "organization_detail" else [])
+    few = count_queries(client, url)
+    for number in range(20):
+        affiliate = Organization.objects.create(
+            name=f"Syndicat {number}", short_name=f"S{number}", slug=f"s{number}",
+            kind=Organization.Kind.UNION, parent=cc,
+        )
+        Membership.objects.create(user=executif, organization=affiliate, role=Role.MEMBER)
+    assert count_queries(client, url) == few
