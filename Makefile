@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup demo lint messages clean
+.PHONY: run test setup demo lint messages clean bench
 
 # The virtualenv is rebuilt whenever pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -51,3 +51,8 @@ messages: setup
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# Benchmarks print ratios and query counts; see bench/.
+bench: export DEBUG ?= 1
+bench: demo
+	$(BIN)/python bench/pdf.py
