@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import permissions
@@ -43,6 +46,24 @@ class ScopedAdmin(ScopedPermissionsMixin, SimpleHistoryAdmin):
 
     def has_add_permission(self, request):
         return self._can(request, self.change_ability)
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._get_scoped_object(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history's revert form saves on POST after checking only the view right.
+        obj = self._get_scoped_object(request, object_id)
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _get_scoped_object(self, request, object_id):
+        """The object if it is within the user's reach, else 404, as for a missing id."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        return obj
 
 
 class MembershipInline(ScopedPermissionsMixin, admin.TabularInline):

@@ -103,7 +103,9 @@ def can(user, ability: str, obj: Model | None = None, *, via: str = "organizatio
 
 
 def can_use_admin(user) -> bool:
-    """The admin is the conseillers' workbench; superusers use it too."""
+    """The admin is the conseillers' workbench; superusers use it too, even on an empty database."""
+    if user.is_authenticated and user.is_active and user.is_superuser:
+        return True
     return organizations_for(user, REVIEW).exists()
 
 
