@@ -39,6 +39,7 @@ test: export DEBUG = 0
 test: export SECRET_KEY ?= test-only-not-secret
 test: export SECURE_SSL_REDIRECT = 0
 test: setup lint
+	@command -v pdftotext >/dev/null || { echo "make test reads PDFs with poppler: sudo apt-get install poppler-utils"; exit 1; }
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -167,7 +167,7 @@ def test_the_executif_logs_in_and_finds_the_organization_and_its_members(
     expect(page).to_have_url(base_url + reverse("dashboard"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Mes organisations")
     card = page.get_by_role("region", name=cc.name)
-    expect(card).to_contain_text("Exécutif")
+    expect(card).to_contain_text("Membre de l'exécutif")
     screenshot(page, "dashboard.png")
 
     card.get_by_role("link", name=cc.name).click()
@@ -175,7 +175,8 @@ def test_the_executif_logs_in_and_finds_the_organization_and_its_members(
     expect(page).to_have_url(base_url + reverse("organization_detail", args=[cc.slug]))
     expect(page.get_by_role("heading", level=1)).to_have_text(cc.name)
     members = page.get_by_role("table", name="Membres et rôles")
-    expect(members.get_by_role("row", name=re.compile("Denis Gagnon"))).to_contain_text("Exécutif")
+    executive = members.get_by_role("row", name=re.compile("Denis Gagnon"))
+    expect(executive).to_contain_text("Membre de l'exécutif")
     expect(members.get_by_role("row", name=re.compile("Josée Côté"))).to_contain_text("Membre")
 
     switcher = page.locator("#organization-switcher")

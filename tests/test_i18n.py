@@ -43,7 +43,13 @@ def test_the_compiled_catalogue_matches_the_po_file():
         assert catalogue.gettext(msgid) == msgstr, msgid
 
 
+def long_date(day: datetime.date, language: str) -> str:
+    with translation.override(language):
+        return Template("{% load dates %}{{ day|long_date }}").render(Context({"day": day}))
+
+
 def test_dates_read_the_french_way():
-    template = Template("{{ day|date }}")
-    with translation.override("fr-ca"):
-        assert template.render(Context({"day": datetime.date(2021, 11, 18)})) == "18 novembre 2021"
+    assert long_date(datetime.date(2021, 11, 18), "fr-ca") == "18 novembre 2021"
+    assert long_date(datetime.date(2020, 5, 1), "fr-ca") == "1er mai 2020"
+    assert long_date(datetime.date(2020, 5, 1), "en") == "May 1, 2020"
+    assert long_date(None, "fr-ca") == ""

@@ -14,12 +14,13 @@ import pytest
 from django.core.cache import cache
 from django.templatetags.static import static
 from django.urls import reverse
+from PIL import Image  # Pillow comes with WeasyPrint
 from weasyprint import HTML
 
 from unionplans import pdf
 from unionplans.models import Membership
 
-FRENCH_DATE = r"\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}"  # noqa: E501
+FRENCH_DATE = r"(1er|\d{1,2}) (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}"  # noqa: E501
 
 
 def poppler(tool: str, content: bytes, tmp_path, *args: str) -> str:
@@ -87,7 +88,8 @@ def test_the_member_list_is_a_real_french_pdf(login, executif, conseiller, membr
     text = poppler("pdftotext", response.content, tmp_path, "-layout")
     assert "Membres et rôles — CCSNE" in text
     assert "Conseil central des syndicats nationaux de l'Estrie" in text
-    for line in ["Denis Gagnon", "Exécutif", "Mario Bélanger", "Josée Côté", "Membre"]:
+    for line in ["Denis Gagnon", "Membre de l'exécutif", "Mario Bélanger",
+                 "Conseillère ou conseiller", "Josée Côté"]:
         assert line in text
     assert re.search(f"Imprimé le {FRENCH_DATE}", text)
     assert "page 1 / 1" in text
@@ -154,35 +156,64 @@ def test_a_repeat_with_the_etag_gets_304(login, executif, member_list):
     assert repeat.content == b""
 
 
-def test_a_repeat_with_the_date_gets_304(login, executif, member_list):
+def test_a_repeat_as_browsers_send_it_gets_304(login, executif, member_list):
     client = login(executif)
     first = client.get(member_list)
-    repeat = client.get(member_list, headers={"if-modified-since": first["Last-Modified"]})
-    assert repeat.status_code == 304
+    assert first["Last-Modified"]
+    headers = {"if-none-match": first["ETag"], "if-modified-since": first["Last-Modified"]}
+    assert client.get(member_list, headers=headers).status_code == 304
 
 
-def test_a_change_makes_a_new_version(login, executif, membre, member_list, tmp_path):
+def assert_new_version(client, url, old_response, expected_text, tmp_path):
+    response = client.get(url, headers={"if-none-match": old_response["ETag"]})
+    assert response.status_code == 200
+    assert response["ETag"] != old_response["ETag"]
+    assert expected_text(poppler("pdftotext", response.content, tmp_path))
+
+
+def test_a_role_change_makes_a_new_version(login, executif, membre, member_list, tmp_path):
     client = login(executif)
     first = client.get(member_list)
-
     Membership.objects.filter(user=membre).update(role=Membership.Role.ADVISER)
+    assert_new_version(client, member_list, first,
+                       lambda text: text.count("Conseillère ou conseiller") == 1, tmp_path)
+
+
+def test_a_renamed_person_makes_a_new_version(login, executif, membre, member_list, tmp_path):
+    client = login(executif)
+    first = client.get(member_list)
     membre.first_name = "Josiane"
     membre.save()
+    assert_new_version(client, member_list, first, lambda text: "Josiane Côté" in text, tmp_path)
 
-    second = client.get(member_list, headers={"if-none-match": first["ETag"]})
-    assert second.status_code == 200
-    assert second["ETag"] != first["ETag"]
-    assert "Josiane Côté" in poppler("pdftotext", second.content, tmp_path)
+
+def test_a_new_username_shown_for_a_nameless_person_makes_a_new_version(
+    login, executif, membre, member_list, tmp_path
+):
+    membre.first_name = membre.last_name = ""
+    membre.save()
+    client = login(executif)
+    first = client.get(member_list)
+    membre.username = "josee.cote"
+    membre.save()
+    assert_new_version(client, member_list, first, lambda text: "josee.cote" in text, tmp_path)
 
 
 def test_a_removed_member_makes_a_new_version(login, executif, membre, member_list, tmp_path):
     client = login(executif)
     first = client.get(member_list)
     Membership.objects.filter(user=membre).delete()
+    assert_new_version(client, member_list, first, lambda text: "Josée" not in text, tmp_path)
 
-    second = client.get(member_list, headers={"if-none-match": first["ETag"]})
-    assert second.status_code == 200
-    assert "Josée" not in poppler("pdftotext", second.content, tmp_path)
+
+def test_a_stale_if_modified_since_gets_the_new_pdf(login, executif, membre, member_list):
+    """A deletion does not move Last-Modified: only the ETag may answer 304."""
+    client = login(executif)
+    first = client.get(member_list)
+    Membership.objects.filter(user=membre).delete()
+    response = client.get(member_list, headers={"if-modified-since": first["Last-Modified"]})
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
 
 
 def test_the_rendered_pdf_is_cached_by_version(login, executif, member_list):
@@ -212,7 +243,12 @@ def test_user_text_holding_markup_is_printed_as_text(login, executif, cc, member
     assert settle(listener) == []
     text = poppler("pdftotext", response.content, tmp_path)
     assert f'<img src="http://127.0.0.1:{listener.port}/">' in text
-    assert "root:x:0:0" not in text
+    assert '<img src="file:///etc/passwd">' in text
+
+
+def embedded_images(document: bytes, tmp_path) -> int:
+    listing = poppler("pdfimages", document, tmp_path, "-list").splitlines()
+    return len(listing) - 2  # two header lines
 
 
 def hostile_html(port: int, secret_css) -> str:
@@ -227,8 +263,9 @@ def hostile_html(port: int, secret_css) -> str:
       <p>Texte de l’utilisateur</p>
       <img src="http://127.0.0.1:{port}/image.png">
       <img src="https://127.0.0.1:{port}/image.png">
+      <img src="file://{secret_css.with_name("secret.png")}">
+      <object data="file://{secret_css.with_name("secret.png")}"></object>
       <img src="file:///etc/passwd">
-      <object data="file:///etc/passwd"></object>
       <embed src="http://127.0.0.1:{port}/embed">
       <iframe src="http://127.0.0.1:{port}/frame"></iframe>
       <img src="/static/../../../../etc/passwd">
@@ -237,7 +274,8 @@ def hostile_html(port: int, secret_css) -> str:
 
 @pytest.fixture
 def secret_css(tmp_path):
-    """A local stylesheet that would print a marker if anything read it."""
+    """Local files outside static: a stylesheet that would print a marker, an image."""
+    Image.new("RGB", (8, 8), "red").save(tmp_path / "secret.png")
     path = tmp_path / "secret.css"
     path.write_text('body::before { content: "FICHIER-LU-SUR-LE-DISQUE"; }')
     return path
@@ -250,7 +288,7 @@ def test_the_fetcher_reaches_no_url_and_reads_no_file(listener, secret_css, tmp_
     text = poppler("pdftotext", document, tmp_path)
     assert "Texte de l’utilisateur" in text
     assert "FICHIER-LU-SUR-LE-DISQUE" not in text
-    assert "root:x:0:0" not in text
+    assert embedded_images(document, tmp_path) == 0
 
 
 def test_without_our_fetcher_the_same_html_does_reach_out(listener, secret_css, tmp_path):
@@ -260,6 +298,7 @@ def test_without_our_fetcher_the_same_html_does_reach_out(listener, secret_css, 
 
     assert settle(listener, seconds=5)
     assert "FICHIER-LU-SUR-LE-DISQUE" in poppler("pdftotext", document, tmp_path)
+    assert embedded_images(document, tmp_path) >= 1
 
 
 @pytest.mark.parametrize(

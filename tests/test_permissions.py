@@ -21,6 +21,14 @@ def test_each_person_sees_only_their_organizations(cc, syndicat, executif, membr
 def test_a_superuser_sees_every_organization(cc, syndicat, superuser):
     assert set(permissions.organizations_for(superuser)) == {cc, syndicat}
     assert permissions.has_ability(superuser, cc, permissions.ADMINISTER)
+    assert permissions.can(superuser, permissions.ADMINISTER, syndicat, via="")
+
+
+@pytest.mark.django_db
+def test_a_superuser_may_administer_an_empty_database(superuser):
+    assert not Organization.objects.exists()
+    assert permissions.can(superuser, permissions.ADMINISTER)
+    assert permissions.can_use_admin(superuser)
 
 
 def test_abilities_follow_the_role(cc, executif, conseiller, membre):
@@ -67,7 +75,10 @@ def test_an_unknown_organization_is_404(executif):
 
 
 def test_a_visible_organization_without_the_ability_is_403(cc, membre):
-    assert permissions.get_organization_for_user(membre, cc.slug) == cc
+    organization, access = permissions.get_organization_for_user(membre, cc.slug)
+    assert organization == cc
+    assert access.role == Membership.Role.MEMBER
+    assert access.role_label == "Membre"
     with pytest.raises(PermissionDenied):
         permissions.get_organization_for_user(membre, cc.slug, permissions.EDIT)
 
@@ -75,10 +86,11 @@ def test_a_visible_organization_without_the_ability_is_403(cc, membre):
 def test_get_object_for_user_follows_the_path_to_the_organization(cc, executif, executif2,
                                                                  membre):
     membership = Membership.objects.get(user=membre)
-    found = permissions.get_object_for_user(
+    found, access = permissions.get_object_for_user(
         Membership.objects.all(), executif, permissions.VIEW_MEMBERS, pk=membership.pk
     )
     assert found == membership
+    assert permissions.EDIT in access
     with pytest.raises(Http404):
         permissions.get_object_for_user(Membership.objects.all(), executif2, pk=membership.pk)
     with pytest.raises(PermissionDenied):

@@ -20,7 +20,7 @@ def test_it_lists_only_the_users_organizations_with_role(login, executif, execut
     response = login(executif).get(reverse("dashboard"))
     assert response.status_code == 200
     assert cc.name in page(response)
-    assert "Exécutif" in page(response)
+    assert "Membre de l'exécutif" in page(response)
     assert syndicat.name not in page(response)
 
 
@@ -52,8 +52,11 @@ def test_the_executif_sees_members_and_the_membre_does_not(login, executif, memb
 
 
 def test_a_parent_lists_only_the_affiliates_the_user_may_see(login, executif, cc, syndicat):
-    text = page(login(executif).get(reverse("organization_detail", args=[cc.slug])))
-    assert syndicat.name not in text
+    url = reverse("organization_detail", args=[cc.slug])
+    assert syndicat.name not in page(login(executif).get(url))
+
+    Membership.objects.create(user=executif, organization=syndicat, role=Role.MEMBER)
+    assert syndicat.name in page(login(executif).get(url))
 
 
 def test_the_dashboard_rejects_post(login, executif):
@@ -111,6 +114,12 @@ def test_an_english_browser_still_gets_french_until_the_person_switches(client, 
     assert "Mes organisations" in page(client.get(reverse("dashboard"), headers=english_browser))
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert "My organizations" in page(client.get(reverse("dashboard"), headers=english_browser))
+
+
+def test_pages_do_not_vary_on_the_ignored_accept_language(login, executif):
+    response = login(executif).get(reverse("dashboard"))
+    assert "Accept-Language" not in response.get("Vary", "")
+    assert response["Content-Language"] == "fr-ca"
 
 
 def test_an_unknown_language_cookie_falls_back_to_french(client, executif):

@@ -44,9 +44,6 @@ class ScopedAdmin(ScopedPermissionsMixin, SimpleHistoryAdmin):
     def has_module_permission(self, request):
         return permissions.can_use_admin(request.user)
 
-    def has_add_permission(self, request):
-        return self._can(request, self.change_ability)
-
     def history_view(self, request, object_id, extra_context=None):
         self._get_scoped_object(request, object_id)
         return super().history_view(request, object_id, extra_context)
@@ -59,9 +56,12 @@ class ScopedAdmin(ScopedPermissionsMixin, SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def _get_scoped_object(self, request, object_id):
-        """The object if it is within the user's reach, else 404, as for a missing id."""
+        """The object if it is within the user's reach, else 404, as for a missing id.
+
+        Those who administer everything may still open the history of a deleted object.
+        """
         obj = self.get_object(request, unquote(object_id))
-        if obj is None:
+        if obj is None and not permissions.can(request.user, permissions.ADMINISTER):
             raise Http404
         return obj
 

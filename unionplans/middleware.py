@@ -19,3 +19,9 @@ class FrenchFirstLocaleMiddleware(LocaleMiddleware):
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request, response):
+        # Unlike the parent: no `Vary: Accept-Language`, that header changes nothing here
+        # (the language cookie is covered by the session's `Vary: Cookie`).
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response

@@ -4,8 +4,8 @@
 - WeasyPrint may load our own static files (print CSS, fonts) and nothing else: no
   network, no `file://`, no `data:`, nothing outside the static folders. User text is
   escaped by the templates; the fetcher is the second wall should markup ever slip in.
-- A document is identified by its template and version: the version gives the ETag and
-  the cache key, so an unchanged document is answered 304 or served from the cache.
+- A document's version is the hash of its HTML: it gives the ETag and the cache key, so
+  an unchanged document is answered 304 or served from the cache.
 """
 
 import hashlib
@@ -25,6 +25,7 @@ from django.utils.cache import get_conditional_response, quote_etag
 from django.utils.http import content_disposition_header, http_date
 from django.utils.text import slugify
 from weasyprint import HTML
+from weasyprint import __version__ as weasyprint_version
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -67,11 +68,6 @@ class StaticFilesOnlyFetcher(URLFetcher):
         return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
 
 
-def render_pdf(template_name: str, context: dict) -> bytes:
-    with translation.override(PDF_LANGUAGE):
-        return html_to_pdf(render_to_string(template_name, context))
-
-
 def html_to_pdf(html: str) -> bytes:
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesOnlyFetcher())
     return document.write_pdf(font_config=FontConfiguration())
@@ -83,30 +79,31 @@ def pdf_response(
     template_name: str,
     context: dict,
     title,
-    version: str,
     last_modified: datetime,
 ) -> HttpResponse:
-    """Serve a document as PDF, 304 when the client has this version, cached otherwise.
+    """Serve a template as PDF: 304 when the client has this version, else from the cache.
 
-    `version` must change whenever anything the template shows changes. The print
-    date is part of it, so a cached copy never carries yesterday's date.
+    The version is a hash of the rendered HTML, because rendering a template is cheap
+    and WeasyPrint is not. Whatever changes what the document shows (data, template,
+    print CSS through its hashed static name, the print date) changes the version, and
+    no caller has to list which fields count. `last_modified`, the newest change to the
+    objects shown, is sent for information only: a deletion may not move it, so only the
+    ETag can answer 304.
     """
     with translation.override(PDF_LANGUAGE):
         title = str(title)  # may be lazy: PDFs are in French, whatever the request's language
-    printed_on = timezone.localdate()
-    key = hashlib.sha256(f"{template_name}|{version}|{printed_on}".encode()).hexdigest()
-    etag = quote_etag(key)
-    not_modified = get_conditional_response(
-        request, etag=etag, last_modified=int(last_modified.timestamp())
-    )
+        context = {**context, "title": title, "printed_on": timezone.localdate()}
+        html = render_to_string(template_name, context)
+    version = hashlib.sha256(f"{weasyprint_version}\n{html}".encode()).hexdigest()
+    etag = quote_etag(version)
+    not_modified = get_conditional_response(request, etag=etag)
     if not_modified is not None:
         return not_modified
 
-    cache_key = f"pdf:{key}"
-    pdf = cache.get(cache_key)
+    pdf = cache.get(f"pdf:{version}")
     if pdf is None:
-        pdf = render_pdf(template_name, {**context, "title": title, "printed_on": printed_on})
-        cache.set(cache_key, pdf, settings.PDF_CACHE_TIMEOUT)
+        pdf = html_to_pdf(html)
+        cache.set(f"pdf:{version}", pdf, settings.PDF_CACHE_TIMEOUT)
 
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
@@ -117,8 +114,3 @@ def pdf_response(
     # Documents belong to one organization: browsers may keep them, shared caches may not.
     response["Cache-Control"] = "private, no-cache"
     return response
-
-
-def version_of(*parts) -> str:
-    """A short fingerprint of whatever identifies a document's content."""
-    return hashlib.sha256(repr(parts).encode()).hexdigest()

@@ -10,6 +10,8 @@ exports and PDFs all go through the functions below:
   ability asked for is missing.
 """
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
@@ -33,16 +35,47 @@ ABILITIES = {
 }
 
 
+EVERY_ABILITY = frozenset().union(*ABILITIES.values(), {ADMINISTER})
+
+
+@dataclass(frozen=True)
+class Access:
+    """What one person may do in one organization."""
+
+    role: str | None
+    abilities: frozenset[str]
+
+    def __contains__(self, ability: str) -> bool:
+        return ability in self.abilities
+
+    @property
+    def role_label(self) -> str:
+        return role_label(self.role)
+
+
+NO_ACCESS = Access(None, frozenset())
+
+
+def role_label(role: str | None) -> str:
+    """The role's name in the active language, or "" for none."""
+    return Role(role).label if role else ""
+
+
 def roles_with(ability: str) -> list[str]:
     return [role for role, abilities in ABILITIES.items() if ability in abilities]
 
 
+def is_superuser(user) -> bool:
+    """Superusers hold every ability in every organization."""
+    return user.is_authenticated and user.is_active and user.is_superuser
+
+
 def organizations_for(user, ability: str = VIEW) -> QuerySet[Organization]:
     """The organizations in which `user` has `ability`."""
+    if is_superuser(user):
+        return Organization.objects.all()
     if not user.is_authenticated or not user.is_active:
         return Organization.objects.none()
-    if user.is_superuser:
-        return Organization.objects.all()
     return Organization.objects.filter(
         memberships__user=user, memberships__role__in=roles_with(ability)
     ).distinct()
@@ -54,49 +87,54 @@ def scope(queryset: QuerySet, user, ability: str = VIEW, *, via: str = "organiza
     `via` is the lookup path from the model to its Organization; an empty string
     means the queryset holds organizations themselves.
     """
-    if user.is_authenticated and user.is_active and user.is_superuser:
+    if is_superuser(user):
         return queryset
     lookup = f"{via}__in" if via else "pk__in"
     return queryset.filter(**{lookup: organizations_for(user, ability).values("pk")})
 
 
-def abilities_in(user, organization: Organization) -> frozenset[str]:
-    if not user.is_authenticated or not user.is_active:
-        return frozenset()
-    if user.is_superuser:
-        return frozenset().union(*ABILITIES.values(), {ADMINISTER})
-    roles = Membership.objects.filter(user=user, organization=organization).values_list(
-        "role", flat=True
+def access_to(user, organization: Organization | None) -> Access:
+    """The role and abilities of `user` in `organization`, in one query."""
+    if organization is None or not user.is_authenticated or not user.is_active:
+        return NO_ACCESS
+    role = (
+        Membership.objects.filter(user=user, organization=organization)
+        .values_list("role", flat=True)
+        .first()
     )
-    return frozenset().union(*(ABILITIES[role] for role in roles))
+    if user.is_superuser:
+        return Access(role, EVERY_ABILITY)
+    return Access(role, ABILITIES[role]) if role else NO_ACCESS
 
 
 def has_ability(user, organization: Organization, ability: str) -> bool:
-    return ability in abilities_in(user, organization)
+    return ability in access_to(user, organization)
 
 
-def role_in(user, organization: Organization) -> str | None:
-    membership = Membership.objects.filter(user=user, organization=organization).first()
-    return membership.role if membership else None
+def get_organization_for_user(
+    user, slug: str, ability: str = VIEW
+) -> tuple[Organization, Access]:
+    """The organization at `slug` and the user's access to it.
 
-
-def get_organization_for_user(user, slug: str, ability: str = VIEW) -> Organization:
-    """The organization at `slug`: 404 if `user` cannot see it, 403 if it lacks `ability`."""
+    404 if `user` cannot see it (as for a missing one), 403 if it lacks `ability`.
+    """
     organization = Organization.objects.filter(slug=slug).first()
-    return _check(user, organization, organization, ability)
+    return organization, _check(access_to(user, organization), ability)
 
 
 def get_object_for_user(
     queryset: QuerySet, user, ability: str = VIEW, *, via: str = "organization", **lookup
-) -> Model:
-    """One object of `queryset`: 404 if `user` cannot see it, 403 if it lacks `ability`."""
+) -> tuple[Model, Access]:
+    """One object of `queryset` and the user's access to its organization; 404 / 403 as above."""
     obj = queryset.filter(**lookup).first()
     organization = organization_of(obj, via) if obj is not None else None
-    return _check(user, obj, organization, ability)
+    return obj, _check(access_to(user, organization), ability)
 
 
 def can(user, ability: str, obj: Model | None = None, *, via: str = "organization") -> bool:
     """Whether `user` has `ability` on `obj`, or in at least one organization if `obj` is None."""
+    if is_superuser(user):
+        return True
     if obj is None:
         return organizations_for(user, ability).exists()
     return has_ability(user, organization_of(obj, via), ability)
@@ -104,18 +142,15 @@ def can(user, ability: str, obj: Model | None = None, *, via: str = "organizatio
 
 def can_use_admin(user) -> bool:
     """The admin is the conseillers' workbench; superusers use it too, even on an empty database."""
-    if user.is_authenticated and user.is_active and user.is_superuser:
-        return True
-    return organizations_for(user, REVIEW).exists()
+    return can(user, REVIEW)
 
 
-def _check(user, obj, organization, ability):
-    abilities = abilities_in(user, organization) if organization is not None else frozenset()
-    if VIEW not in abilities:
+def _check(access: Access, ability: str) -> Access:
+    if VIEW not in access:
         raise Http404
-    if ability not in abilities:
+    if ability not in access:
         raise PermissionDenied
-    return obj
+    return access
 
 
 def organization_of(obj: Model, via: str) -> Organization:

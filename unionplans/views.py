@@ -24,21 +24,19 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         .order_by("name")
     )
     for organization in organizations:
-        organization.role_label = role_label(organization.role)
+        organization.role_label = permissions.role_label(organization.role)
     return render(request, "unionplans/dashboard.html", {"organizations": organizations})
 
 
 @require_GET
 @login_required
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organization = permissions.get_organization_for_user(request.user, slug)
-    can_view_members = permissions.has_ability(
-        request.user, organization, permissions.VIEW_MEMBERS
-    )
+    organization, access = permissions.get_organization_for_user(request.user, slug)
+    can_view_members = permissions.VIEW_MEMBERS in access
     context = {
         "organization": organization,
         "current_organization": organization,
-        "role_label": role_label(permissions.role_in(request.user, organization)),
+        "role_label": access.role_label,
         "affiliates": permissions.scope(organization.affiliates.all(), request.user, via=""),
         "can_view_members": can_view_members,
         "memberships": members_of(organization) if can_view_members else [],
@@ -49,19 +47,15 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 @login_required
 def member_list_pdf(request: HttpRequest, slug: str) -> HttpResponse:
-    organization = permissions.get_organization_for_user(
+    organization, _access = permissions.get_organization_for_user(
         request.user, slug, permissions.VIEW_MEMBERS
     )
     memberships = members_of(organization)
-    people = [
-        (m.pk, m.role, m.updated_at, m.user.get_full_name(), m.user.email) for m in memberships
-    ]
     return pdf.pdf_response(
         request,
         template_name="unionplans/pdf/member_list.html",
         context={"organization": organization, "memberships": memberships},
         title=format_lazy("{} — {}", _("Members and roles"), organization.short_name),
-        version=pdf.version_of(organization.pk, organization.name, organization.updated_at, people),
         last_modified=max([organization.updated_at, *(m.updated_at for m in memberships)]),
     )
 
@@ -74,6 +68,3 @@ def members_of(organization: Organization) -> list[Membership]:
         key=lambda m: (ROLE_ORDER.index(m.role), m.user.last_name, m.user.first_name),
     )
 
-
-def role_label(role: str | None) -> str:
-    return Membership.Role(role).label if role else ""
