@@ -146,3 +146,27 @@ def test_query_count_does_not_grow_with_organizations(login, executif, cc, url_n
         )
         Membership.objects.create(user=executif, organization=affiliate, role=Role.MEMBER)
     assert count_queries(client, url) == few
+
+
+def test_the_health_check_answers_without_login(client, db):
+    response = client.get(reverse("health"))
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "cache": "ok"}
+
+
+def test_the_health_check_reports_a_dead_cache(client, db, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        }
+    }
+    response = client.get(reverse("health"))
+    assert response.status_code == 503
+    assert response.json() == {"database": "ok", "cache": "error"}
+
+
+def test_the_health_check_is_not_redirected_to_https(client, db, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get(reverse("health")).status_code == 200
+    assert client.get(reverse("login")).status_code == 301

@@ -31,5 +31,6 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sante/", views.health, name="health"),
     path("admin/", admin.site.urls),
 ]

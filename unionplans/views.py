@@ -1,6 +1,8 @@
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db import DatabaseError, connection
 from django.db.models import OuterRef, Subquery
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -68,3 +70,29 @@ def members_of(organization: Organization) -> list[Membership]:
         key=lambda m: (ROLE_ORDER.index(m.role), m.user.last_name, m.user.first_name),
     )
 
+
+
+@require_GET
+def health(request: HttpRequest) -> JsonResponse:
+    """For load balancers: 200 when the database and the cache answer, else 503."""
+    checks = {"database": _database_answers(), "cache": _cache_answers()}
+    status = 200 if all(checks.values()) else 503
+    return JsonResponse({name: "ok" if up else "error" for name, up in checks.items()},
+                        status=status)
+
+
+def _database_answers() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except DatabaseError:
+        return False
+
+
+def _cache_answers() -> bool:
+    try:
+        cache.set("health", "ok", 10)
+        return cache.get("health") == "ok"
+    except Exception:  # any backend error means the cache is down
+        return False
