@@ -71,7 +71,6 @@ def members_of(organization: Organization) -> list[Membership]:
     )
 
 
-
 @require_GET
 def health(request: HttpRequest) -> JsonResponse:
     """For load balancers: 200 when the database and the cache answer, else 503."""
