@@ -107,3 +107,80 @@ def test_only_conseillers_and_superusers_use_the_admin(executif, conseiller, mem
     assert permissions.can_use_admin(superuser)
     for person in [executif, membre, outsider, AnonymousUser()]:
         assert not permissions.can_use_admin(person)
+
+
+# The comité d'entraide: exécutif and flagged members only, and a 404 for everyone else
+
+
+def on_committee(user, organization):
+    Membership.objects.filter(user=user, organization=organization).update(
+        on_entraide_committee=True
+    )
+
+
+def test_the_executif_has_the_entraide_ability_and_others_do_not(cc, executif, conseiller,
+                                                                  membre, executif2, outsider):
+    assert permissions.has_ability(executif, cc, permissions.ENTRAIDE)
+    for person in [conseiller, membre, executif2, outsider]:
+        assert not permissions.has_ability(person, cc, permissions.ENTRAIDE)
+    assert list(permissions.organizations_for(executif, permissions.ENTRAIDE)) == [cc]
+    assert not permissions.organizations_for(membre, permissions.ENTRAIDE).exists()
+    assert not permissions.organizations_for(conseiller, permissions.ENTRAIDE).exists()
+
+
+def test_a_membre_flagged_on_the_committee_sees_entraide_and_nothing_more(cc, membre):
+    on_committee(membre, cc)
+    access = permissions.access_to(membre, cc)
+    assert access.abilities == {permissions.VIEW, permissions.ENTRAIDE}
+    assert list(permissions.organizations_for(membre, permissions.ENTRAIDE)) == [cc]
+    organization, _access = permissions.get_organization_for_user(
+        membre, cc.slug, permissions.ENTRAIDE
+    )
+    assert organization == cc
+    # The flag opens the committee's plans only, never the members list.
+    assert not permissions.organizations_for(membre, permissions.VIEW_MEMBERS).exists()
+
+
+def test_a_flagged_conseiller_is_on_the_committee_an_unflagged_one_is_not(cc, conseiller):
+    with pytest.raises(Http404):
+        permissions.get_organization_for_user(conseiller, cc.slug, permissions.ENTRAIDE)
+    on_committee(conseiller, cc)
+    assert permissions.has_ability(conseiller, cc, permissions.ENTRAIDE)
+
+
+def test_without_the_entraide_ability_it_is_404_not_403(cc, syndicat, membre, executif2,
+                                                        outsider):
+    """A plain membre must not even learn that the organization keeps entraide plans."""
+    for person in [membre, executif2, outsider]:
+        with pytest.raises(Http404):
+            permissions.get_organization_for_user(person, cc.slug, permissions.ENTRAIDE)
+        with pytest.raises(Http404):
+            permissions.get_object_for_user(
+                Organization.objects.all(), person, permissions.ENTRAIDE, via="", pk=cc.pk
+            )
+
+
+def test_the_flag_in_another_organization_opens_nothing_here(cc, syndicat, executif2):
+    on_committee(executif2, syndicat)
+    assert list(permissions.organizations_for(executif2, permissions.ENTRAIDE)) == [syndicat]
+    with pytest.raises(Http404):
+        permissions.get_organization_for_user(executif2, cc.slug, permissions.ENTRAIDE)
+
+
+def test_scope_honours_the_committee_flag(cc, syndicat, membre, executif2):
+    queryset = Organization.objects.all()
+    assert not permissions.scope(queryset, membre, permissions.ENTRAIDE, via="").exists()
+    on_committee(membre, cc)
+    assert list(permissions.scope(queryset, membre, permissions.ENTRAIDE, via="")) == [cc]
+
+
+def test_a_superuser_has_the_entraide_ability(cc, superuser):
+    assert permissions.has_ability(superuser, cc, permissions.ENTRAIDE)
+
+
+def test_require_checks_an_access_already_fetched(cc, executif, membre):
+    on_committee(membre, cc)
+    access = permissions.access_to(membre, cc)
+    with pytest.raises(PermissionDenied):
+        permissions.require(access, permissions.EDIT)
+    assert permissions.require(permissions.access_to(executif, cc), permissions.EDIT)

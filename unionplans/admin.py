@@ -85,8 +85,12 @@ class OrganizationAdmin(ScopedAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(ScopedAdmin):
-    list_display = ["user", "organization", "role"]
+    list_display = ["user", "organization", "role", "on_entraide_committee"]
     # RelatedOnly: the filter lists only organizations already in the scoped rows.
-    list_filter = ["role", ("organization", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        "role",
+        "on_entraide_committee",
+        ("organization", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["user__username", "user__first_name", "user__last_name", "user__email"]
     autocomplete_fields = ["user", "organization"]

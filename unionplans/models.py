@@ -64,6 +64,14 @@ class Membership(models.Model):
         related_name="memberships",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    on_entraide_committee = models.BooleanField(
+        _("on the peer support committee"),
+        default=False,
+        help_text=_(
+            "Sees and edits the organization's confidential peer support (entraide) plans, "
+            "whatever the role."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()

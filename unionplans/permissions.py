@@ -1,7 +1,8 @@
 """Who may see or change what: the one place that answers it.
 
-Permissions come from `Membership.role` alone. Each role grants a set of abilities in
-an organization; superusers have every ability everywhere. Views, admin classes,
+Permissions come from `Membership`: its role grants a set of abilities in an
+organization, and its `on_entraide_committee` flag adds the ENTRAIDE ability (the comité
+d'entraide's confidential plans); superusers have every ability everywhere. Views, admin classes,
 exports and PDFs all go through the functions below:
 
 - selectors (`organizations_for`, `scope`) narrow a queryset to what a user may reach;
@@ -13,7 +14,7 @@ exports and PDFs all go through the functions below:
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from .models import Membership, Organization
@@ -27,12 +28,21 @@ VIEW_MEMBERS = "view_members"  # see who belongs to the organization
 EDIT = "edit"  # create and change the organization's plans and dossiers
 REVIEW = "review"  # comment on and advance dossiers, through the admin
 ADMINISTER = "administer"  # change organizations and memberships: superusers only
+ENTRAIDE = "entraide"  # see and edit the confidential plans of the comité d'entraide
 
 ABILITIES = {
-    Role.EXECUTIVE: frozenset({VIEW, VIEW_INTERNAL, VIEW_MEMBERS, EDIT}),
+    Role.EXECUTIVE: frozenset({VIEW, VIEW_INTERNAL, VIEW_MEMBERS, EDIT, ENTRAIDE}),
     Role.ADVISER: frozenset({VIEW, VIEW_INTERNAL, VIEW_MEMBERS, REVIEW}),
     Role.MEMBER: frozenset({VIEW}),
 }
+
+# Granted by `Membership.on_entraide_committee`, whatever the role: the comité d'entraide
+# is made of exécutif members and of members chosen for it, and nobody else reads its plans.
+COMMITTEE_ABILITIES = frozenset({ENTRAIDE})
+
+# Abilities whose very existence is confidential: lacking one answers 404, not 403, so a
+# plain membre cannot even learn that the organization has entraide plans.
+CONFIDENTIAL_ABILITIES = frozenset({ENTRAIDE})
 
 
 EVERY_ABILITY = frozenset().union(*ABILITIES.values(), {ADMINISTER})
@@ -76,9 +86,10 @@ def organizations_for(user, ability: str = VIEW) -> QuerySet[Organization]:
         return Organization.objects.all()
     if not user.is_authenticated or not user.is_active:
         return Organization.objects.none()
-    return Organization.objects.filter(
-        memberships__user=user, memberships__role__in=roles_with(ability)
-    ).distinct()
+    granted = Q(memberships__role__in=roles_with(ability))
+    if ability in COMMITTEE_ABILITIES:
+        granted |= Q(memberships__on_entraide_committee=True)
+    return Organization.objects.filter(granted, memberships__user=user).distinct()
 
 
 def scope(queryset: QuerySet, user, ability: str = VIEW, *, via: str = "organization"):
@@ -97,14 +108,16 @@ def access_to(user, organization: Organization | None) -> Access:
     """The role and abilities of `user` in `organization`, in one query."""
     if organization is None or not user.is_authenticated or not user.is_active:
         return NO_ACCESS
-    role = (
+    role, on_committee = (
         Membership.objects.filter(user=user, organization=organization)
-        .values_list("role", flat=True)
+        .values_list("role", "on_entraide_committee")
         .first()
-    )
+    ) or (None, False)
     if user.is_superuser:
         return Access(role, EVERY_ABILITY)
-    return Access(role, ABILITIES[role]) if role else NO_ACCESS
+    if not role:
+        return NO_ACCESS
+    return Access(role, ABILITIES[role] | (COMMITTEE_ABILITIES if on_committee else frozenset()))
 
 
 def has_ability(user, organization: Organization, ability: str) -> bool:
@@ -145,8 +158,13 @@ def can_use_admin(user) -> bool:
     return can(user, REVIEW)
 
 
+def require(access: Access, ability: str) -> Access:
+    """`access` if it holds `ability`, else 404 / 403 as the fetchers above answer."""
+    return _check(access, ability)
+
+
 def _check(access: Access, ability: str) -> Access:
-    if VIEW not in access:
+    if VIEW not in access or (ability in CONFIDENTIAL_ABILITIES and ability not in access):
         raise Http404
     if ability not in access:
         raise PermissionDenied
