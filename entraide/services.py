@@ -1,0 +1,250 @@
+"""Every write to entraide plans and templates (HackSoft services).
+
+Copies (plan from template, template from plan, next year's plan) all go through
+`_copy_rows`, which creates new rows with new lists: a plan and its source never share a
+row or a cell, so editing one can never change the other.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from unionplans.models import Organization
+
+from . import seed_002
+from .models import EntraidePlan, EntraideRow
+
+PLAN_FIELDS = ["period_label", "year", "need", "expected_results", "target_date"]
+ROW_FIELDS = ["objective", *seed_002.LIST_CELLS, "state"]
+
+CLOSED_PLAN = _("This plan's year is closed: it can no longer be changed.")
+
+
+@transaction.atomic
+def builtin_templates_ensure() -> list[EntraidePlan]:
+    """The built-in templates of seed 002, created the first time they are needed.
+
+    Created on first use rather than by a data migration: they then survive the database
+    flushes of transactional tests, and a superuser's edits in the admin are kept (an
+    existing template is never overwritten).
+    """
+    existing = {
+        plan.builtin_key: plan
+        for plan in EntraidePlan.objects.filter(is_template=True).exclude(builtin_key="")
+    }
+    templates = []
+    for data in seed_002.BUILTIN_TEMPLATES:
+        template = existing.get(data["key"])
+        if template is None:
+            template = EntraidePlan(
+                is_template=True,
+                builtin_key=data["key"],
+                name=data["name"],
+                period_label=data["period_label"],
+                need=data["need"],
+                expected_results=data["expected_results"],
+            )
+            template.full_clean()
+            template.save()
+            for position, row in enumerate(data["rows"], start=1):
+                _create_row(plan=template, position=position, data=row)
+        templates.append(template)
+    return templates
+
+
+@transaction.atomic
+def plan_create_from_template(
+    *, template: EntraidePlan, organization: Organization, year: int, period_label: str = ""
+) -> EntraidePlan:
+    """A new plan of `organization` with a copy of the template's header and rows."""
+    if not template.is_template:
+        raise ValidationError(_("Choose a template to start from."))
+    if template.organization_id not in (None, organization.pk):
+        raise ValidationError(_("This template belongs to another organization."))
+    plan = EntraidePlan(
+        organization=organization,
+        year=year,
+        period_label=period_label.strip() or template.period_label,
+        need=template.need,
+        expected_results=template.expected_results,
+        target_date=template.target_date,
+    )
+    plan.full_clean()
+    plan.save()
+    _copy_rows(source=template, target=plan, reset_state=True)
+    return plan
+
+
+@transaction.atomic
+def plan_save_as_template(*, plan: EntraidePlan, name: str) -> EntraidePlan:
+    """A template of the plan's organization holding a copy of its header and rows."""
+    if plan.is_template:
+        raise ValidationError(_("This is already a template."))
+    template = EntraidePlan(
+        organization=plan.organization,
+        is_template=True,
+        name=name.strip(),
+        period_label=plan.period_label,
+        need=plan.need,
+        expected_results=plan.expected_results,
+    )
+    template.full_clean()
+    template.save()
+    _copy_rows(source=plan, target=template, reset_state=True)
+    return template
+
+
+@transaction.atomic
+def plan_update(*, plan: EntraidePlan, data: dict) -> EntraidePlan:
+    _ensure_open(plan)
+    for name in PLAN_FIELDS:
+        if name in data:
+            setattr(plan, name, data[name])
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def row_add(*, plan: EntraidePlan, data: dict) -> EntraideRow:
+    _lock(plan)
+    last = plan.rows.aggregate(last=Max("position"))["last"] or 0
+    return _create_row(plan=plan, position=last + 1, data=data)
+
+
+@transaction.atomic
+def row_update(*, row: EntraideRow, data: dict) -> EntraideRow:
+    _ensure_open(row.plan)
+    for name in ROW_FIELDS:
+        if name in data:
+            setattr(row, name, _copied(data[name]))
+    row.full_clean()
+    row.save()
+    return row
+
+
+@transaction.atomic
+def row_set_state(*, row: EntraideRow, state: str) -> EntraideRow:
+    if state not in EntraideRow.State.values:
+        raise ValidationError(_("Choose a state: to do, in progress or done."))
+    return row_update(row=row, data={"state": state})
+
+
+@transaction.atomic
+def row_delete(*, row: EntraideRow) -> None:
+    plan = _lock(row.plan)
+    row.delete()
+    _renumber(plan)
+
+
+@transaction.atomic
+def row_move(*, row: EntraideRow, direction: str) -> None:
+    """Swap the row with its neighbour above ("up") or below ("down"); ends stay put."""
+    if direction not in ("up", "down"):
+        raise ValidationError(_("A row moves up or down."))
+    plan = _lock(row.plan)
+    rows = list(plan.rows.order_by("position", "pk"))
+    index = next(i for i, r in enumerate(rows) if r.pk == row.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(rows):
+        rows[index], rows[other] = rows[other], rows[index]
+    _renumber(plan, rows)
+
+
+@transaction.atomic
+def plan_close(*, plan: EntraidePlan, review: str) -> EntraidePlan:
+    """End the plan's year with its review; the plan is read-only afterwards."""
+    _ensure_open(plan)
+    if plan.is_template:
+        raise ValidationError(_("A template has no year to close."))
+    if not review.strip():
+        raise ValidationError({"review": _("Write a short review before closing the year.")})
+    plan.review = review
+    plan.status = EntraidePlan.Status.CLOSED
+    plan.closed_on = timezone.localdate()
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def plan_start_next_year(*, plan: EntraidePlan, period_label: str) -> EntraidePlan:
+    """Next year's plan: the same header, and a copy of the rows that are not done."""
+    plan = _lock(plan, open_only=False)
+    if not plan.is_closed:
+        raise ValidationError(_("Close this year with its review before starting the next one."))
+    if EntraidePlan.objects.filter(previous=plan).exists():
+        raise ValidationError(_("Next year's plan has already been started."))
+    following = EntraidePlan(
+        organization=plan.organization,
+        year=plan.year + 1,
+        period_label=period_label.strip(),
+        need=plan.need,
+        expected_results=plan.expected_results,
+        previous=plan,
+    )
+    following.full_clean()
+    following.save()
+    _copy_rows(source=plan, target=following, unfinished_only=True)
+    return following
+
+
+def _create_row(*, plan: EntraidePlan, position: int, data: dict) -> EntraideRow:
+    _ensure_open(plan)
+    row = EntraideRow(plan=plan, position=position)
+    for name in ROW_FIELDS:
+        if name in data:
+            setattr(row, name, _copied(data[name]))
+    row.full_clean()
+    row.save()
+    return row
+
+
+def _copy_rows(
+    *, source: EntraidePlan, target: EntraidePlan, reset_state=False, unfinished_only=False
+) -> None:
+    position, objective, group_copied = 0, "", False
+    for row in source.rows.order_by("position", "pk"):
+        if row.objective:
+            objective, group_copied = row.objective, False
+        if unfinished_only and row.is_done:
+            continue
+        data = {name: getattr(row, name) for name in ROW_FIELDS}
+        if not group_copied:
+            # The first row copied of a merged objective cell carries the objective.
+            data["objective"] = objective
+            group_copied = True
+        if reset_state:
+            data["state"] = EntraideRow.State.TODO
+        position += 1
+        _create_row(plan=target, position=position, data=data)
+
+
+def _copied(value):
+    """A new list for a list cell, so no two rows ever hold the same list object."""
+    return list(value) if isinstance(value, list) else value
+
+
+def _renumber(plan: EntraidePlan, rows: list[EntraideRow] | None = None) -> None:
+    """Positions 1, 2, 3… in the given order (default: the current one)."""
+    if rows is None:
+        rows = list(plan.rows.order_by("position", "pk"))
+    for position, row in enumerate(rows, start=1):
+        if row.position != position:
+            row.position = position
+            row.save(update_fields=["position", "updated_at"])
+
+
+def _lock(plan: EntraidePlan, *, open_only=True) -> EntraidePlan:
+    """The plan's row, locked until the transaction ends, so positions change one at a time."""
+    locked = EntraidePlan.objects.select_for_update().get(pk=plan.pk)
+    if open_only:
+        _ensure_open(locked)
+    return locked
+
+
+def _ensure_open(plan: EntraidePlan) -> None:
+    if plan.is_closed:
+        raise ValidationError(CLOSED_PLAN)

@@ -1,0 +1,34 @@
+"""Entraide fixtures: a comité member who is a plain membre otherwise, and plans."""
+
+import pytest
+
+from entraide import services
+from tests.conftest import Role, make_person
+
+
+@pytest.fixture
+def benevole(cc):
+    """A membre of the CCSNE flagged on its comité d'entraide."""
+    user = make_person("benevole", cc, Role.MEMBER, first_name="Lucie", last_name="Tremblay")
+    user.memberships.update(on_entraide_committee=True)
+    return user
+
+
+@pytest.fixture
+def templates(db):
+    return {t.builtin_key: t for t in services.builtin_templates_ensure()}
+
+
+@pytest.fixture
+def plan(cc, templates):
+    """The CCSNE's Année 1 plan, made from the built-in template."""
+    return services.plan_create_from_template(
+        template=templates["annee-1"], organization=cc, year=2025
+    )
+
+
+@pytest.fixture
+def other_plan(syndicat, templates):
+    return services.plan_create_from_template(
+        template=templates["annee-2"], organization=syndicat, year=2025
+    )

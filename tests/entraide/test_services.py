@@ -1,0 +1,167 @@
+"""Services: copies are deep, positions stay contiguous, the year closes and carries over."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from entraide import seed_002, services
+from entraide.models import MAX_ITEM_LENGTH, MAX_ITEMS, EntraidePlan, EntraideRow
+
+State = EntraideRow.State
+
+
+def cells(plan):
+    return [
+        (r.position, r.objective, r.results, r.means, r.resources, r.responsibles, r.schedule)
+        for r in plan.rows.order_by("position")
+    ]
+
+
+def test_the_builtin_templates_are_the_seed_and_are_made_once(templates):
+    assert set(templates) == {"annee-1", "annee-2", "vierge"}
+    year_1 = templates["annee-1"]
+    assert year_1.period_label == "ANNÉE 1, MISE SUR PIED"
+    assert year_1.rows.count() == 6
+    first = year_1.rows.get(position=1)
+    assert first.objective == "Mise sur pied d'un Comité d'entraide"
+    assert first.schedule == ["Janvier-Février"]
+    assert [r.objective.split("\n")[0] for r in templates["annee-2"].rows.all()] == [
+        "VISIBILITÉ", "CONFIANCE", "EXPÉRIENCE"
+    ]
+    assert not templates["vierge"].rows.exists()
+    services.builtin_templates_ensure()
+    assert EntraidePlan.objects.filter(is_template=True).count() == 3
+
+
+def test_a_plan_from_a_template_copies_header_and_rows(cc, plan, templates):
+    assert plan.organization == cc
+    assert not plan.is_template
+    assert plan.period_label == seed_002.YEAR_1["period_label"]
+    assert plan.need == seed_002.YEAR_1["need"]
+    assert cells(plan) == cells(templates["annee-1"])
+    assert set(plan.rows.values_list("pk", flat=True)).isdisjoint(
+        templates["annee-1"].rows.values_list("pk", flat=True)
+    )
+
+
+def test_editing_the_plan_never_changes_the_template(plan, templates):
+    template = templates["annee-1"]
+    before = cells(template)
+    row = plan.rows.get(position=1)
+    row.results.append("ajouté au plan")  # in-memory mutation too: the lists are not shared
+    services.row_update(row=row, data={"objective": "Changé", "schedule": ["Avril"]})
+    services.row_delete(row=plan.rows.get(position=2))
+    services.row_add(plan=plan, data={"objective": "Nouvelle ligne", "means": ["Un moyen"]})
+    services.plan_update(plan=plan, data={"need": "Autre besoin"})
+    template.refresh_from_db()
+    assert cells(template) == before
+    assert template.need == seed_002.YEAR_1["need"]
+
+
+def test_editing_the_template_never_changes_a_plan_made_from_it(plan, templates):
+    before = cells(plan)
+    row = templates["annee-1"].rows.get(position=1)
+    services.row_update(row=row, data={"results": ["Modifié dans le modèle"]})
+    services.row_delete(row=templates["annee-1"].rows.get(position=6))
+    assert cells(plan) == before
+
+
+def test_save_as_template_copies_and_stays_independent(cc, plan):
+    services.row_set_state(row=plan.rows.get(position=1), state=State.DONE)
+    template = services.plan_save_as_template(plan=plan, name="Notre année 1")
+    assert template.is_template and template.organization == cc
+    assert cells(template) == cells(plan)
+    assert set(template.rows.values_list("state", flat=True)) == {State.TODO}
+    services.row_update(row=plan.rows.get(position=1), data={"objective": "Plan seulement"})
+    assert template.rows.get(position=1).objective == "Mise sur pied d'un Comité d'entraide"
+    copy = services.plan_create_from_template(template=template, organization=cc, year=2026)
+    services.row_update(row=template.rows.get(position=3), data={"schedule": ["Jamais"]})
+    assert copy.rows.get(position=3).schedule == ["Février-Mars"]
+
+
+def test_a_template_needs_a_name(plan):
+    with pytest.raises(ValidationError, match="name"):
+        services.plan_save_as_template(plan=plan, name="  ")
+
+
+def test_a_template_of_another_organization_cannot_be_used(cc, syndicat, plan):
+    template = services.plan_save_as_template(plan=plan, name="À nous")
+    with pytest.raises(ValidationError):
+        services.plan_create_from_template(template=template, organization=syndicat, year=2025)
+
+
+def test_rows_move_and_positions_stay_contiguous(plan):
+    sixth = plan.rows.get(position=6)
+    services.row_move(row=sixth, direction="up")
+    assert plan.rows.get(pk=sixth.pk).position == 5
+    services.row_move(row=plan.rows.get(position=1), direction="up")  # already first
+    assert plan.rows.get(position=1).objective == "Mise sur pied d'un Comité d'entraide"
+    services.row_delete(row=plan.rows.get(position=2))
+    assert list(plan.rows.values_list("position", flat=True)) == [1, 2, 3, 4, 5]
+    services.row_move(row=plan.rows.get(position=1), direction="down")
+    assert plan.rows.get(position=2).objective == "Mise sur pied d'un Comité d'entraide"
+    with pytest.raises(ValidationError):
+        services.row_move(row=plan.rows.get(position=1), direction="sideways")
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        (["ok", "   "], "Item 2 is empty"),
+        (["x" * (MAX_ITEM_LENGTH + 1)], "too long"),
+        (["a"] * (MAX_ITEMS + 1), "At most"),
+        ("pas une liste", "list"),
+        ([1, 2], "list"),
+    ],
+)
+def test_bad_list_cells_are_refused_and_nothing_changes(plan, cell, message):
+    row = plan.rows.get(position=1)
+    with pytest.raises(ValidationError, match=message):
+        services.row_update(row=row, data={"means": cell})
+    row.refresh_from_db()
+    assert row.means == seed_002.YEAR_1["rows"][0]["means"]
+
+
+def test_a_plan_needs_a_sensible_year_and_a_period(cc, templates):
+    with pytest.raises(ValidationError, match="2000"):
+        services.plan_create_from_template(template=templates["annee-1"], organization=cc,
+                                           year=1999)
+    with pytest.raises(ValidationError, match="period"):
+        services.plan_create_from_template(template=templates["vierge"], organization=cc,
+                                           year=2025)
+    assert not EntraidePlan.objects.filter(is_template=False).exists()
+
+
+def test_closing_the_year_needs_a_review_then_freezes_the_plan(plan):
+    with pytest.raises(ValidationError, match="review"):
+        services.plan_close(plan=plan, review="  ")
+    services.plan_close(plan=plan, review="Comité en place, recrutement à poursuivre.")
+    plan.refresh_from_db()
+    assert plan.is_closed and plan.closed_on is not None
+    with pytest.raises(ValidationError, match="closed"):
+        services.row_update(row=plan.rows.get(position=1), data={"objective": "Trop tard"})
+    with pytest.raises(ValidationError, match="closed"):
+        services.row_add(plan=plan, data={"objective": "Trop tard"})
+    with pytest.raises(ValidationError, match="closed"):
+        services.plan_update(plan=plan, data={"need": "Trop tard"})
+
+
+def test_next_year_starts_from_the_unfinished_rows(plan):
+    for position in [1, 2, 3]:
+        services.row_set_state(row=plan.rows.get(position=position), state=State.DONE)
+    services.row_set_state(row=plan.rows.get(position=4), state=State.IN_PROGRESS)
+    with pytest.raises(ValidationError, match="Close this year"):
+        services.plan_start_next_year(plan=plan, period_label="Année 2")
+    services.plan_close(plan=plan, review="Bilan")
+
+    following = services.plan_start_next_year(plan=plan, period_label="Année 2 : visibilité")
+
+    assert following.year == 2026 and following.previous == plan
+    assert not following.is_closed
+    rows = list(following.rows.order_by("position"))
+    assert [r.position for r in rows] == [1, 2, 3]
+    assert [r.results[0][:2] for r in rows] == ["4.", "5.", "6."]
+    assert [r.state for r in rows] == [State.IN_PROGRESS, State.TODO, State.TODO]
+    # The merged objective cell comes along with the first row carried over.
+    assert [r.objective for r in rows] == ["Mise sur pied d'un Comité d'entraide", "", ""]
+    with pytest.raises(ValidationError, match="already"):
+        services.plan_start_next_year(plan=plan, period_label="Encore")
