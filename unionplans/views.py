@@ -42,6 +42,7 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "affiliates": permissions.scope(organization.affiliates.all(), request.user, via=""),
         "can_view_members": can_view_members,
         "memberships": members_of(organization) if can_view_members else [],
+        "can_see_entraide": permissions.ENTRAIDE in access,
     }
     return render(request, "unionplans/organization_detail.html", context)
 

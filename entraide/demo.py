@@ -1,0 +1,40 @@
+"""Demo data: the Année 1 and Année 2 plans of seed 002 for the demo conseil central."""
+
+import datetime
+
+from unionplans.models import Organization
+
+from . import seed_002, services
+from .models import EntraidePlan, EntraideRow
+
+State = EntraideRow.State
+
+# Where the demo conseil central stands in its Année 1: the first steps done.
+YEAR_1_STATES = [State.DONE, State.DONE, State.IN_PROGRESS, State.IN_PROGRESS, State.TODO,
+                 State.TODO]
+
+
+def load(organizations: dict[str, Organization], users: dict) -> None:
+    from unionplans.management.commands.loaddemo import sync  # loaddemo imports this module
+
+    services.builtin_templates_ensure()
+    ccsne = organizations["ccsne"]
+    plans = [
+        (seed_002.YEAR_1, 2025, datetime.date(2025, 12, 31), YEAR_1_STATES),
+        (seed_002.YEAR_2, 2026, None, [State.TODO] * len(seed_002.YEAR_2["rows"])),
+    ]
+    for data, year, target_date, states in plans:
+        plan = sync(
+            EntraidePlan,
+            {"organization": ccsne, "is_template": False, "year": year,
+             "period_label": data["period_label"]},
+            {"need": data["need"], "expected_results": data["expected_results"],
+             "target_date": target_date},
+        )
+        for position, (row, state) in enumerate(zip(data["rows"], states, strict=True), 1):
+            values = {name: list(row.get(name, [])) for name in seed_002.LIST_CELLS}
+            sync(
+                EntraideRow,
+                {"plan": plan, "position": position},
+                {"objective": row["objective"], **values, "state": state},
+            )

@@ -1,0 +1,157 @@
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
+
+from unionplans.forms import VersionedModelForm
+
+from . import seed_002
+from .models import MAX_ITEM_LENGTH, MAX_ITEMS, MAX_TEXT_LENGTH, EntraidePlan, EntraideRow
+
+
+class ItemListWidget(forms.Widget):
+    """One text input per item, with add / remove buttons (static/js/entraide.js).
+
+    Without JavaScript an empty input at the end adds an item and clearing an input
+    removes it: blank inputs are dropped when the form is read.
+    """
+
+    template_name = "entraide/widgets/item_list.html"
+
+    def value_from_datadict(self, data, files, name):
+        if hasattr(data, "getlist"):
+            return data.getlist(name)
+        value = data.get(name)
+        return value if isinstance(value, list) else ([] if value is None else [value])
+
+    def value_omitted_from_data(self, data, files, name):
+        return False  # no input left means an empty list, not "unchanged"
+
+    def format_value(self, value):
+        return list(value or [])
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"].update(max_items=MAX_ITEMS, max_length=MAX_ITEM_LENGTH)
+        return context
+
+
+class ItemListField(forms.Field):
+    """A list cell: the typed items, trimmed, blank ones dropped; the model validates the rest."""
+
+    widget = ItemListWidget
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        return [item.strip() for item in value if isinstance(item, str) and item.strip()]
+
+    def has_changed(self, initial, data):
+        return list(initial or []) != self.to_python(data)
+
+
+def bound_text(form: forms.Form, *names: str) -> None:
+    """TextFields are unbounded in the database; forms keep them to MAX_TEXT_LENGTH."""
+    for name in names:
+        field = form.fields[name]
+        field.validators.append(MaxLengthValidator(MAX_TEXT_LENGTH))
+        field.widget.attrs.update(maxlength=MAX_TEXT_LENGTH, rows=3)
+
+
+class PlanHeaderForm(VersionedModelForm):
+    class Meta:
+        model = EntraidePlan
+        fields = ["period_label", "year", "need", "expected_results", "target_date"]
+        widgets = {"target_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.is_template:
+            del self.fields["year"]
+        else:
+            self.fields["year"].required = True
+            self.fields["period_label"].required = True
+        bound_text(self, "need", "expected_results")
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class RowForm(VersionedModelForm):
+    class Meta:
+        model = EntraideRow
+        fields = ["objective", *seed_002.LIST_CELLS, "state"]
+        widgets = {"objective": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in seed_002.LIST_CELLS:
+            model_field = EntraideRow._meta.get_field(name)
+            self.fields[name] = ItemListField(
+                label=model_field.verbose_name.capitalize(),
+                required=False,
+                initial=getattr(self.instance, name) if self.instance.pk else [],
+            )
+        self.fields["objective"].widget.attrs["maxlength"] = 500
+
+    @property
+    def list_fields(self):
+        return [self[name] for name in seed_002.LIST_CELLS]
+
+
+class PlanCreateForm(forms.Form):
+    template = forms.ModelChoiceField(
+        label=_("Start from"),
+        queryset=EntraidePlan.objects.none(),
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose one of the templates listed.")},
+    )
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    period_label = forms.CharField(
+        label=_("Period"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty to take the template's, e.g. « ANNÉE 1, MISE SUR PIED »."),
+    )
+
+    def __init__(self, *args, templates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = templates
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class CloseYearForm(VersionedModelForm):
+    class Meta:
+        model = EntraidePlan
+        fields = ["review"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["review"].required = True
+        bound_text(self, "review")
+        self.fields["review"].widget.attrs["rows"] = 6
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class NextYearForm(forms.Form):
+    period_label = forms.CharField(
+        label=_("Period of next year's plan"),
+        max_length=200,
+        help_text=_("For example « ANNÉE 2 : VISIBILITÉ, LIEN DE CONFIANCE ET EXPÉRIENCE »."),
+    )
+
+
+class SaveAsTemplateForm(forms.Form):
+    name = forms.CharField(label=_("Template name"), max_length=200)
+
+
+class RowStateForm(forms.Form):
+    state = forms.ChoiceField(label=_("State"), choices=EntraideRow.State.choices)
+
+
+class RowMoveForm(forms.Form):
+    direction = forms.ChoiceField(choices=[("up", _("Up")), ("down", _("Down"))])
