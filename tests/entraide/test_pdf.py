@@ -1,0 +1,93 @@
+"""The printed plans, read back with poppler: seed 002's texts, landscape letter, blank lines."""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from entraide import seed_002, services
+from tests.test_pdf import poppler
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+
+
+def text_of(response, tmp_path) -> str:
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    # pdftotext breaks lines inside table cells: compare with whitespace collapsed.
+    return " ".join(poppler("pdftotext", response.content, tmp_path).split())
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def assert_landscape_letter(response, tmp_path):
+    assert "792 x 612 pts" in poppler("pdfinfo", response.content, tmp_path)
+
+
+def test_the_year_1_plan_prints_the_seed_rows(login, executif, plan, tmp_path):
+    services.plan_update(plan=plan, data={"target_date": __import__("datetime").date(2025, 6, 30)})
+    response = login(executif).get(
+        reverse("entraide:plan_pdf", args=[plan.organization.slug, plan.pk])
+    )
+    text = text_of(response, tmp_path)
+    assert_landscape_letter(response, tmp_path)
+    assert "Plan d'action : Comité Entraide" in text
+    assert "Période de : ANNÉE 1, MISE SUR PIED" in text
+    assert "Besoin identifié/description de la situation :" in text
+    assert "Avoir un comité fonctionnel d'ici 30 juin 2025" in text
+    for header in ["Objectifs", "Résultats attendus", "Moyens/Actions/Activités",
+                   "Ressources requises", "Responsables", "Échéancier"]:
+        assert header in text
+    assert flat(seed_002.YEAR_1["need"]) in text
+    assert "Mise sur pied d'un Comité d'entraide" in text
+    for row in seed_002.YEAR_1["rows"]:
+        for name in ["results", "means", "resources", "schedule"]:
+            for item in row[name]:
+                # pdftotext may hyphen-break; the words must all be there in order.
+                assert flat(item).replace("-", "") in text.replace("-", ""), item
+    assert "personnes aidées" in text
+
+
+def test_the_year_2_plan_prints_its_three_objectives(login, benevole, other_plan, cc,
+                                                     templates, tmp_path):
+    plan = services.plan_create_from_template(template=templates["annee-2"], organization=cc,
+                                              year=2026)
+    response = login(benevole).get(reverse("entraide:plan_pdf", args=[cc.slug, plan.pk]))
+    text = text_of(response, tmp_path)
+    assert "ANNÉE 2 : VISIBILITÉ, LIEN DE CONFIANCE ET EXPÉRIENCE" in text
+    for objective in ["VISIBILITÉ Faire connaître les membres et le rôle du RÉSEAU d'entraide",
+                      "CONFIANCE Promouvoir la confidentialité et le respect des personnes",
+                      "EXPÉRIENCE Soutenir et encadrer le travail des entraidant(es)"]:
+        assert objective in text
+
+
+def test_the_blank_template_is_one_landscape_page_with_the_six_columns(login, executif, cc,
+                                                                      tmp_path):
+    response = login(executif).get(reverse("entraide:blank_pdf", args=[cc.slug]))
+    text = text_of(response, tmp_path)
+    assert_landscape_letter(response, tmp_path)
+    assert "Pages: 1" in flat(poppler("pdfinfo", response.content, tmp_path))
+    assert "Période de :" in text and "Résultats attendus :" in text
+    assert "Moyens/Actions/Activités Ressources requises Responsables Échéancier" in text
+    assert text.count("•") == 3 * seed_002.BLANK_ROWS
+
+
+def test_user_markup_is_printed_as_text(login, executif, plan, tmp_path):
+    row = plan.rows.first()
+    services.row_update(row=row, data={"means": ["<b>gras</b> & <img src=x>"]})
+    response = login(executif).get(
+        reverse("entraide:plan_pdf", args=[plan.organization.slug, plan.pk])
+    )
+    assert "<b>gras</b> & <img src=x>" in text_of(response, tmp_path)
+
+
+def test_a_plain_membre_gets_no_pdf(login, membre, plan):
+    client = login(membre)
+    assert client.get(reverse("entraide:plan_pdf", args=[plan.organization.slug, plan.pk])
+                      ).status_code == 404
+    assert client.get(reverse("entraide:blank_pdf", args=[plan.organization.slug])
+                      ).status_code == 404
