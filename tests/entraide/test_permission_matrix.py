@@ -74,9 +74,9 @@ def test_a_plan_of_another_organization_is_404_under_this_slug(login, executif, 
                                                                cc):
     client = login(executif)
     row = other_plan.rows.first()
-    assert client.get(reverse("entraide:plan_detail", args=[cc.slug, other_plan.pk])).status_code == 404
-    assert client.get(reverse("entraide:plan_pdf", args=[cc.slug, other_plan.pk])).status_code == 404
-    assert client.get(reverse("entraide:row_edit", args=[cc.slug, other_plan.pk, row.pk])).status_code == 404
+    for name, args in [("plan_detail", [other_plan.pk]), ("plan_pdf", [other_plan.pk]),
+                       ("row_edit", [other_plan.pk, row.pk])]:
+        assert client.get(reverse(f"entraide:{name}", args=[cc.slug, *args])).status_code == 404
     response = client.post(reverse("entraide:row_delete", args=[cc.slug, other_plan.pk, row.pk]))
     assert response.status_code == 404
     assert EntraideRow.objects.filter(pk=row.pk).exists()

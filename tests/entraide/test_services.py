@@ -79,7 +79,7 @@ def test_save_as_template_copies_and_stays_independent(cc, plan):
 
 
 def test_a_template_needs_a_name(plan):
-    with pytest.raises(ValidationError, match="name"):
+    with pytest.raises(ValidationError, match="nom"):
         services.plan_save_as_template(plan=plan, name="  ")
 
 
@@ -106,11 +106,11 @@ def test_rows_move_and_positions_stay_contiguous(plan):
 @pytest.mark.parametrize(
     ("cell", "message"),
     [
-        (["ok", "   "], "Item 2 is empty"),
-        (["x" * (MAX_ITEM_LENGTH + 1)], "too long"),
-        (["a"] * (MAX_ITEMS + 1), "At most"),
-        ("pas une liste", "list"),
-        ([1, 2], "list"),
+        (["ok", "   "], "L'élément 2 est vide"),
+        (["x" * (MAX_ITEM_LENGTH + 1)], "trop long"),
+        (["a"] * (MAX_ITEMS + 1), "Au plus"),
+        ("pas une liste", "liste"),
+        ([1, 2], "liste"),
     ],
 )
 def test_bad_list_cells_are_refused_and_nothing_changes(plan, cell, message):
@@ -125,23 +125,23 @@ def test_a_plan_needs_a_sensible_year_and_a_period(cc, templates):
     with pytest.raises(ValidationError, match="2000"):
         services.plan_create_from_template(template=templates["annee-1"], organization=cc,
                                            year=1999)
-    with pytest.raises(ValidationError, match="period"):
+    with pytest.raises(ValidationError, match="période"):
         services.plan_create_from_template(template=templates["vierge"], organization=cc,
                                            year=2025)
     assert not EntraidePlan.objects.filter(is_template=False).exists()
 
 
 def test_closing_the_year_needs_a_review_then_freezes_the_plan(plan):
-    with pytest.raises(ValidationError, match="review"):
+    with pytest.raises(ValidationError, match="bilan"):
         services.plan_close(plan=plan, review="  ")
     services.plan_close(plan=plan, review="Comité en place, recrutement à poursuivre.")
     plan.refresh_from_db()
     assert plan.is_closed and plan.closed_on is not None
-    with pytest.raises(ValidationError, match="closed"):
+    with pytest.raises(ValidationError, match="close"):
         services.row_update(row=plan.rows.get(position=1), data={"objective": "Trop tard"})
-    with pytest.raises(ValidationError, match="closed"):
+    with pytest.raises(ValidationError, match="close"):
         services.row_add(plan=plan, data={"objective": "Trop tard"})
-    with pytest.raises(ValidationError, match="closed"):
+    with pytest.raises(ValidationError, match="close"):
         services.plan_update(plan=plan, data={"need": "Trop tard"})
 
 
@@ -149,7 +149,7 @@ def test_next_year_starts_from_the_unfinished_rows(plan):
     for position in [1, 2, 3]:
         services.row_set_state(row=plan.rows.get(position=position), state=State.DONE)
     services.row_set_state(row=plan.rows.get(position=4), state=State.IN_PROGRESS)
-    with pytest.raises(ValidationError, match="Close this year"):
+    with pytest.raises(ValidationError, match="Clôturez cette année"):
         services.plan_start_next_year(plan=plan, period_label="Année 2")
     services.plan_close(plan=plan, review="Bilan")
 
@@ -163,5 +163,5 @@ def test_next_year_starts_from_the_unfinished_rows(plan):
     assert [r.state for r in rows] == [State.IN_PROGRESS, State.TODO, State.TODO]
     # The merged objective cell comes along with the first row carried over.
     assert [r.objective for r in rows] == ["Mise sur pied d'un Comité d'entraide", "", ""]
-    with pytest.raises(ValidationError, match="already"):
+    with pytest.raises(ValidationError, match="déjà"):
         services.plan_start_next_year(plan=plan, period_label="Encore")
