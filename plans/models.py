@@ -56,7 +56,9 @@ class WorkPlan(Timestamped):
         on_delete=models.PROTECT,
         related_name="work_plans",
     )
-    title = models.CharField(_("title"), max_length=200, help_text=_("E.g. Plan de travail 2019-2022."))
+    title = models.CharField(
+        _("title"), max_length=200, help_text=_("E.g. Plan de travail 2019-2022.")
+    )
     mandate_start = models.DateField(_("mandate start"))
     mandate_end = models.DateField(_("mandate end"))
     state = models.CharField(
@@ -122,7 +124,9 @@ class Orientation(Timestamped):
         help_text=_("For an unnumbered orientation, e.g. Dossier spécial."),
     )
     statement = long_text_field(
-        _("statement"), blank=True, help_text=_("E.g. Le CCSNE développe et encourage la solidarité…")
+        _("statement"),
+        blank=True,
+        help_text=_("E.g. Le CCSNE développe et encourage la solidarité…"),
     )
     sub_statements = long_text_field(
         _("sub-statements"),
@@ -167,12 +171,18 @@ class Action(Timestamped):
     SETTLED = (Outcome.DONE, Outcome.PARTLY_DONE, Outcome.NOT_DONE, Outcome.POSTPONED)
 
     orientation = models.ForeignKey(
-        Orientation, verbose_name=_("orientation"), on_delete=models.CASCADE, related_name="actions"
+        Orientation,
+        verbose_name=_("orientation"),
+        on_delete=models.CASCADE,
+        related_name="actions",
     )
     position = models.PositiveIntegerField(_("position"), default=0, editable=False)
     what = long_text_field(_("what"), help_text=_("QUOI: what the plan commits to."))
     responsible = models.CharField(
-        _("who"), max_length=200, blank=True, help_text=_("QUI: the person(s) in charge, e.g. Denis.")
+        _("who"),
+        max_length=200,
+        blank=True,
+        help_text=_("QUI: the person(s) in charge, e.g. Denis."),
     )
     responsible_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -222,7 +232,7 @@ class Action(Timestamped):
 
     @property
     def outcome_sentence(self) -> str:
-        """The underlined line of SUIVI: "Action non réalisée (pandémie)"; "" while upcoming."""
+        """The underlined end of SUIVI, e.g. "Action non réalisée (pandémie)"."""
         if self.outcome_text.strip():
             return self.outcome_text.strip()
         sentence = OUTCOME_SENTENCES.get(self.outcome)
@@ -231,9 +241,9 @@ class Action(Timestamped):
         return f"{sentence} ({self.outcome_reason})" if self.outcome_reason else str(sentence)
 
 
+# As the seed prints them, underlined at the end of SUIVI; a done action needs no sentence.
 OUTCOME_SENTENCES = {
     Action.Outcome.IN_PROGRESS: _("Action in progress"),
-    Action.Outcome.DONE: _("Action done"),
     Action.Outcome.PARTLY_DONE: _("Action partly done"),
     Action.Outcome.NOT_DONE: _("Action not done"),
     Action.Outcome.POSTPONED: _("Action postponed"),

@@ -70,9 +70,9 @@ def action_number(action: Action) -> str:
     orientation = action.orientation
     if not orientation.numbered:
         return ""
-    earlier = Orientation.objects.filter(plan_id=orientation.plan_id, numbered=True).filter(
-        Q(position__lt=orientation.position) | Q(position=orientation.position, pk__lt=orientation.pk)
-    )
+    before = Q(position__lt=orientation.position)
+    before |= Q(position=orientation.position, pk__lt=orientation.pk)
+    earlier = Orientation.objects.filter(plan_id=orientation.plan_id, numbered=True).filter(before)
     index = Action.objects.filter(orientation=orientation).filter(
         Q(position__lt=action.position) | Q(position=action.position, pk__lt=action.pk)
     )

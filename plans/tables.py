@@ -1,5 +1,6 @@
 import django_tables2 as tables
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import WorkPlan
@@ -8,7 +9,9 @@ from .models import WorkPlan
 class WorkPlanTable(tables.Table):
     title = tables.Column(verbose_name=_("title"), linkify=False)
     mandate = tables.Column(
-        verbose_name=_("mandate"), accessor="mandate_start", order_by=("mandate_start", "mandate_end")
+        verbose_name=_("mandate"),
+        accessor="mandate_start",
+        order_by=("mandate_start", "mandate_end"),
     )
     state = tables.Column(verbose_name=_("state"))
     adopted_on = tables.DateColumn(verbose_name=_("adopted on"), format="j F Y")
@@ -23,8 +26,6 @@ class WorkPlanTable(tables.Table):
         empty_text = _("No plan yet.")
 
     def render_title(self, record):
-        from django.utils.html import format_html
-
         url = reverse("plans:detail", args=[record.organization.slug, record.pk])
         return format_html('<a href="{}">{}</a>', url, record.title)
 
