@@ -104,6 +104,29 @@ def scope(queryset: QuerySet, user, ability: str = VIEW, *, via: str = "organiza
     return queryset.filter(**{lookup: organizations_for(user, ability).values("pk")})
 
 
+def scope_published(
+    queryset: QuerySet, user, published: Q, *, via: str = "organization"
+) -> QuerySet:
+    """Rows `user` may read: all of them where it has VIEW_INTERNAL, else the `published` ones.
+
+    Members read what their organization published (e.g. published and closed plans);
+    drafts stay with those who may see internal things.
+    """
+    if is_superuser(user):
+        return queryset
+    internal = organizations_for(user, VIEW_INTERNAL).values("pk")
+    visible = organizations_for(user, VIEW).values("pk")
+    return queryset.filter(
+        Q(**{f"{via}__in": internal}) | (Q(**{f"{via}__in": visible}) & published)
+    )
+
+
+def check_published(access: Access, published: bool) -> None:
+    """An unpublished object answers 404, as a missing one, to those without VIEW_INTERNAL."""
+    if not published and VIEW_INTERNAL not in access:
+        raise Http404
+
+
 def access_to(user, organization: Organization | None) -> Access:
     """The role and abilities of `user` in `organization`, in one query."""
     if organization is None or not user.is_authenticated or not user.is_active:

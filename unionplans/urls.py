@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("o/<slug:slug>/", views.organization_detail, name="organization_detail"),
     path("o/<slug:slug>/membres.pdf", views.member_list_pdf, name="member_list_pdf"),
+    path("o/<slug:slug>/plans/", include("plans.urls")),
     path("o/<slug:slug>/entraide/", include("entraide.urls")),
     path(
         "connexion/",

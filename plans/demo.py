@@ -1,0 +1,94 @@
+"""Seed 004, the CCSNE's Plan de travail 2019-2022, loaded whole into the demo.
+
+The data lives in `plans/seed_004.py`; this maps it onto the models. Numbers ("1.1") are
+not stored: they come from the order, and the loader checks they match the seed's.
+Rerunning it updates rows in place (through `sync`), so nothing is duplicated.
+"""
+
+from unionplans.models import Organization
+
+from .models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
+from .seed_004 import PLAN
+from .selectors import number_orientations
+
+
+def load(organizations: dict[str, Organization], users: dict) -> None:
+    from unionplans.management.commands.loaddemo import sync
+
+    organization = organizations["ccsne"]
+    plan = sync(
+        WorkPlan,
+        {"organization": organization, "title": PLAN["title"]},
+        {
+            "mandate_start": PLAN["mandate_start"],
+            "mandate_end": PLAN["mandate_end"],
+            # The seed is the plan as it stood at the end of the mandate: its bilan.
+            "state": WorkPlan.State.CLOSED,
+            "adopted_on": PLAN.get("adopted_on"),
+        },
+    )
+    for position, data in enumerate(PLAN["orientations"]):
+        orientation = sync(
+            Orientation,
+            {"plan": plan, "position": position},
+            {
+                "numbered": bool(data["number"]),
+                "title": data["title"],
+                "statement": data["statement"],
+                "sub_statements": "\n".join(text for _letter, text in data["sub_statements"]),
+            },
+        )
+        for action_position, action_data in enumerate(data["actions"]):
+            load_action(sync, orientation, action_position, action_data, users)
+    for model, names in [(StatutoryFile, PLAN["statutory_files"]),
+                         (Delegation, PLAN["delegations"])]:
+        for position, name in enumerate(names):
+            sync(model, {"plan": plan, "position": position}, {"name": name})
+        model.objects.filter(plan=plan, position__gte=len(names)).delete()
+    check_numbers(plan)
+
+
+def load_action(sync, orientation, position, data, users) -> None:
+    action = sync(
+        Action,
+        {"orientation": orientation, "position": position},
+        {
+            "what": data["what"],
+            "responsible": data["who"],
+            "outcome": data["outcome"],
+            "outcome_reason": data["outcome_reason"],
+            "outcome_text": data["outcome_text"],
+        },
+    )
+    for step_position, step in enumerate(data["steps"]):
+        labelled = step["when_kind"] == Step.When.LABEL
+        sync(
+            Step,
+            {"action": action, "position": step_position},
+            {
+                "text": step["text"],
+                "when_kind": step["when_kind"],
+                "when_date": step["when_date"],
+                "when_label": step["when_text"] if labelled else "",
+            },
+        )
+    for follow_up_position, follow_up in enumerate(data["follow_ups"]):
+        sync(
+            FollowUp,
+            {"action": action, "position": follow_up_position},
+            {"text": follow_up["text"], "date": follow_up["date"]},
+        )
+
+
+def check_numbers(plan: WorkPlan) -> None:
+    """The derived numbers must be the seed's own (1, 1.1 … 3.6, and none for Dossier spécial)."""
+    orientations = list(plan.orientations.order_by("position").prefetch_related("actions"))
+    number_orientations(orientations)
+    derived = [
+        (o.number, [a.number for a in o.actions.all()]) for o in orientations
+    ]
+    expected = [
+        (o["number"], [a["number"] for a in o["actions"]]) for o in PLAN["orientations"]
+    ]
+    if derived != expected:
+        raise ValueError(f"Seed 004 numbering mismatch: {derived} != {expected}")

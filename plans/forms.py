@@ -1,0 +1,171 @@
+import datetime
+import re
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from unionplans.forms import VersionedModelForm
+
+from .models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class CrispyMixin:
+    submit_label = _("Save")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", self.submit_label))
+
+
+class WorkPlanForm(CrispyMixin, VersionedModelForm):
+    class Meta:
+        model = WorkPlan
+        fields = ["title", "mandate_start", "mandate_end", "adopted_on"]
+        widgets = {
+            "mandate_start": DATE_INPUT,
+            "mandate_end": DATE_INPUT,
+            "adopted_on": DATE_INPUT,
+        }
+
+
+class OrientationForm(CrispyMixin, VersionedModelForm):
+    class Meta:
+        model = Orientation
+        fields = ["numbered", "title", "statement", "sub_statements"]
+        widgets = {
+            "statement": forms.Textarea(attrs={"rows": 3}),
+            "sub_statements": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class ActionForm(CrispyMixin, VersionedModelForm):
+    class Meta:
+        model = Action
+        fields = [
+            "what",
+            "responsible",
+            "responsible_user",
+            "outcome",
+            "outcome_reason",
+            "outcome_text",
+        ]
+        widgets = {
+            "what": forms.Textarea(attrs={"rows": 3}),
+            "outcome_text": forms.Textarea(attrs={"rows": 2}),
+        }
+        error_messages = {
+            "what": {"required": _("Say what the action is (QUOI): this field cannot be empty.")}
+        }
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only people of the plan's organization can be put in charge.
+        self.fields["responsible_user"].queryset = (
+            get_user_model()
+            .objects.filter(memberships__organization=organization)
+            .order_by("last_name", "first_name")
+        )
+        self.fields["responsible_user"].label_from_instance = (
+            lambda user: user.get_full_name() or user.username
+        )
+
+
+class StepForm(CrispyMixin, VersionedModelForm):
+    when_month = forms.CharField(
+        label=_("Month"),
+        required=False,
+        widget=forms.TextInput(attrs={"type": "month", "placeholder": "2020-06"}),
+        help_text=_("For a month: year and month, e.g. 2020-06."),
+    )
+
+    class Meta:
+        model = Step
+        fields = ["text", "when_kind", "when_month", "when_date", "when_label"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "when_date": DATE_INPUT}
+        help_texts = {"when_date": _("For a full date.")}
+        error_messages = {"text": {"required": _("Say how the action is carried out.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = self.instance
+        if instance.when_kind == Step.When.MONTH and instance.when_date:
+            self.initial["when_month"] = instance.when_date.strftime("%Y-%m")
+            self.initial["when_date"] = None
+
+    def clean_when_month(self):
+        value = self.cleaned_data["when_month"].strip()
+        if not value:
+            return None
+        match = MONTH.match(value)
+        if match and int(match[1]) >= 1 and 1 <= int(match[2]) <= 12:
+            return datetime.date(int(match[1]), int(match[2]), 1)
+        raise forms.ValidationError(_("Enter a month as year-month, e.g. 2020-06."), code="month")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("when_kind") == Step.When.MONTH:
+            month = cleaned.get("when_month")
+            if month is None and cleaned.get("when_date"):
+                month = cleaned["when_date"].replace(day=1)
+            cleaned["when_date"] = month
+        return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()
+        # For a month the model's date errors belong beside the month field.
+        if self.cleaned_data.get("when_kind") == Step.When.MONTH and "when_date" in self._errors:
+            errors = self._errors.pop("when_date")
+            self._errors.setdefault("when_month", self.error_class()).extend(errors)
+            self.cleaned_data.pop("when_month", None)
+
+
+class FollowUpForm(CrispyMixin, VersionedModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["date", "text"]
+        widgets = {"date": DATE_INPUT, "text": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"text": {"required": _("Write the follow-up.")}}
+
+
+class StatutoryFileForm(CrispyMixin, VersionedModelForm):
+    class Meta:
+        model = StatutoryFile
+        fields = ["name", "responsible"]
+
+
+class DelegationForm(CrispyMixin, VersionedModelForm):
+    class Meta:
+        model = Delegation
+        fields = ["name", "responsible"]
+
+
+class TransitionForm(forms.Form):
+    to_state = forms.ChoiceField(choices=WorkPlan.State.choices)
+    adopted_on = forms.DateField(required=False, widget=DATE_INPUT)
+
+
+class CarryOverForm(CrispyMixin, forms.Form):
+    submit_label = _("Create the next plan")
+
+    title = forms.CharField(label=_("title"), max_length=200)
+    mandate_start = forms.DateField(label=_("mandate start"), widget=DATE_INPUT)
+    mandate_end = forms.DateField(label=_("mandate end"), widget=DATE_INPUT)
+    with_steps = forms.BooleanField(
+        label=_("Copy the steps too"),
+        required=False,
+        help_text=_("Labels such as « mandat complet » are kept; dates are left to set again."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("mandate_start"), cleaned.get("mandate_end")
+        if start and end and end <= start:
+            self.add_error("mandate_end", _("The mandate must end after it starts."))
+        return cleaned

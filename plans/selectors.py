@@ -1,0 +1,175 @@
+"""Reads: what a user may see of the plans, with numbers derived from the order."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from unionplans import permissions
+from unionplans.models import Organization
+
+from .models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
+
+PUBLISHED = Q(state__in=WorkPlan.PUBLIC_STATES)
+
+
+def plans_visible_to(*, user, organization: Organization) -> QuerySet[WorkPlan]:
+    """The organization's plans `user` may read: all for the executive, published for members."""
+    plans = WorkPlan.objects.filter(organization=organization)
+    return permissions.scope_published(plans, user, PUBLISHED).annotate(
+        action_count=Count("orientations__actions")
+    )
+
+
+def plan_queryset() -> QuerySet[WorkPlan]:
+    return WorkPlan.objects.select_related("organization", "previous")
+
+
+def plan_tree(plan: WorkPlan) -> list[Orientation]:
+    """The orientations with their actions, steps and follow-ups, numbered, in a fixed number
+    of queries whatever the size of the plan."""
+    actions = Action.objects.select_related(
+        "carried_over_from__orientation__plan"
+    ).prefetch_related(
+        Prefetch("steps", queryset=Step.objects.order_by("position", "pk")),
+        Prefetch(
+            "follow_ups",
+            queryset=FollowUp.objects.select_related("author").order_by("position", "pk"),
+        ),
+        Prefetch(
+            "carried_over_to",
+            queryset=Action.objects.select_related("orientation__plan").order_by("pk"),
+        ),
+    ).order_by("position", "pk")
+    orientations = list(
+        plan.orientations.order_by("position", "pk").prefetch_related(
+            Prefetch("actions", queryset=actions)
+        )
+    )
+    number_orientations(orientations)
+    return orientations
+
+
+def number_orientations(orientations: list[Orientation]) -> None:
+    """Set `.number` on each orientation ("1", or "" when unnumbered) and its actions ("1.1").
+
+    The orientations come in order, their actions prefetched in order.
+    """
+    counter = 0
+    for orientation in orientations:
+        if orientation.numbered:
+            counter += 1
+            orientation.number = str(counter)
+        else:
+            orientation.number = ""
+        for index, action in enumerate(orientation.actions.all(), start=1):
+            action.number = f"{orientation.number}.{index}" if orientation.number else ""
+
+
+def action_number(action: Action) -> str:
+    """The number of one action, e.g. "2.3" (two small queries)."""
+    orientation = action.orientation
+    if not orientation.numbered:
+        return ""
+    before = Q(position__lt=orientation.position)
+    before |= Q(position=orientation.position, pk__lt=orientation.pk)
+    earlier = Orientation.objects.filter(plan_id=orientation.plan_id, numbered=True).filter(before)
+    index = Action.objects.filter(orientation=orientation).filter(
+        Q(position__lt=action.position) | Q(position=action.position, pk__lt=action.pk)
+    )
+    return f"{earlier.count() + 1}.{index.count() + 1}"
+
+
+def plan_lists(plan: WorkPlan) -> tuple[list[StatutoryFile], list[Delegation]]:
+    return (
+        list(plan.statutory_files.order_by("position", "pk")),
+        list(plan.delegations.order_by("position", "pk")),
+    )
+
+
+@dataclass
+class Progress:
+    """How far a set of actions went, by outcome."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, action: Action) -> None:
+        self.counts[action.outcome] = self.counts.get(action.outcome, 0) + 1
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def done(self) -> int:
+        return self.counts.get(Action.Outcome.DONE, 0)
+
+    @property
+    def percent_done(self) -> int:
+        """Done counts fully, partly done for half."""
+        if not self.total:
+            return 0
+        partly = self.counts.get(Action.Outcome.PARTLY_DONE, 0)
+        return round(100 * (self.done + partly / 2) / self.total)
+
+    @property
+    def segments(self) -> list[dict]:
+        """Per outcome present, in the order of the choices: value, label, count, percent."""
+        return [
+            {
+                "outcome": value,
+                "label": label,
+                "count": self.counts[value],
+                "percent": round(100 * self.counts[value] / self.total),
+            }
+            for value, label in Action.Outcome.choices
+            if self.counts.get(value)
+        ]
+
+
+def progress_of(orientations: list[Orientation]) -> Progress:
+    """Sets `.progress` on each orientation and returns the whole plan's."""
+    overall = Progress()
+    for orientation in orientations:
+        orientation.progress = Progress()
+        for action in orientation.actions.all():
+            orientation.progress.add(action)
+            overall.add(action)
+    return overall
+
+
+def overdue_steps(orientations: list[Orientation], today) -> int:
+    """Flags `.overdue` on each step; returns how many are overdue."""
+    count = 0
+    for orientation in orientations:
+        for action in orientation.actions.all():
+            for step in action.steps.all():
+                step.overdue = step.is_overdue(today)
+                count += step.overdue
+    return count
+
+
+@dataclass
+class BilanGroup:
+    outcome: str
+    label: str
+    actions: list[Action]
+
+
+def plan_bilan(orientations: list[Orientation]) -> list[BilanGroup]:
+    """The actions grouped by outcome, in the order of the choices, numbered."""
+    groups = {value: BilanGroup(value, label, []) for value, label in Action.Outcome.choices}
+    for orientation in orientations:
+        for action in orientation.actions.all():
+            action.orientation_label = orientation.number or orientation.title
+            groups[action.outcome].actions.append(action)
+    return list(groups.values())
+
+
+OUTCOME_COLORS = {
+    Action.Outcome.UPCOMING: "secondary",
+    Action.Outcome.IN_PROGRESS: "info",
+    Action.Outcome.DONE: "success",
+    Action.Outcome.PARTLY_DONE: "warning",
+    Action.Outcome.NOT_DONE: "danger",
+    Action.Outcome.POSTPONED: "dark",
+}

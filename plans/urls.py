@@ -1,0 +1,37 @@
+from django.urls import path, register_converter
+
+from . import views
+
+
+class RowKindConverter:
+    """The kinds of rows a plan holds, as they appear in URLs (French words)."""
+
+    regex = "|".join(views.ROWS)
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(RowKindConverter, "row")
+
+app_name = "plans"
+
+urlpatterns = [
+    path("", views.plan_list, name="list"),
+    path("nouveau/", views.plan_create, name="create"),
+    path("<int:pk>/", views.plan_detail, name="detail"),
+    path("<int:pk>/modifier/", views.plan_update, name="update"),
+    path("<int:pk>/supprimer/", views.plan_delete, name="delete"),
+    path("<int:pk>/etat/", views.plan_transition, name="transition"),
+    path("<int:pk>/bilan/", views.plan_bilan, name="bilan"),
+    path("<int:pk>/plan.pdf", views.plan_pdf, name="pdf"),
+    path("<int:pk>/bilan.pdf", views.bilan_pdf, name="bilan_pdf"),
+    path("<int:pk>/reconduire/", views.plan_carry_over, name="carry_over"),
+    path("<row:kind>/<int:parent>/ajouter/", views.row_create, name="row_create"),
+    path("<row:kind>/<int:pk>/modifier/", views.row_update, name="row_update"),
+    path("<row:kind>/<int:pk>/supprimer/", views.row_delete, name="row_delete"),
+    path("<row:kind>/<int:pk>/deplacer/", views.row_move, name="row_move"),
+]

@@ -1,0 +1,82 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from plans import services
+from plans.models import Action, FollowUp, Orientation, Step, WorkPlan
+from tests.conftest import page
+
+from .conftest import make_plan
+
+
+@pytest.fixture
+def closed(cc):
+    plan = make_plan(cc, actions=3, orientations=2, state=WorkPlan.State.CLOSED)
+    services.orientation_create(plan=plan, numbered=False, title="Dossier spécial")
+    outcomes = ["realisee", "non_realisee", "reportee", "partiellement_realisee", "realisee",
+                "en_cours"]
+    actions = Action.objects.filter(orientation__plan=plan).order_by(
+        "orientation__position", "position")
+    for action, outcome in zip(actions, outcomes, strict=True):
+        services.row_update(row=action, outcome=outcome, outcome_reason="pandémie")
+    return plan
+
+
+def carry(client, plan, **extra):
+    url = reverse("plans:carry_over", args=[plan.organization.slug, plan.pk])
+    data = {"title": "Plan de travail 2022-2025", "mandate_start": "2022-07-01",
+            "mandate_end": "2025-06-30", **extra}
+    return client.post(url, data)
+
+
+def test_the_next_plan_takes_the_actions_not_done_each_linked_to_its_original(
+    login, executif, closed
+):
+    client = login(executif)
+    response = carry(client, closed)
+    new = WorkPlan.objects.get(title="Plan de travail 2022-2025")
+    assert response.status_code == 302 and response.url == reverse(
+        "plans:detail", args=[closed.organization.slug, new.pk])
+    assert new.state == WorkPlan.State.DRAFT
+    assert new.previous == closed
+    assert new.orientations.count() == 3
+    carried = Action.objects.filter(orientation__plan=new).order_by(
+        "orientation__position", "position")
+    assert [a.what for a in carried] == ["Action 1-2", "Action 1-3", "Action 2-1", "Action 2-3"]
+    assert all(a.carried_over_from.what == a.what for a in carried)
+    assert all(a.outcome == Action.Outcome.UPCOMING for a in carried)
+    assert not FollowUp.objects.filter(action__orientation__plan=new).exists()
+    assert not Step.objects.filter(action__orientation__plan=new).exists()
+    assert new.statutory_files.count() == 1
+
+    # Shown on both sides, renumbered in the new plan.
+    new_page = page(client.get(response.url))
+    assert "<strong>1.1</strong> Action 1-2" in new_page
+    assert "Reprise de" in new_page and closed.title in new_page
+    old_page = page(client.get(reverse("plans:detail", args=[closed.organization.slug,
+                                                             closed.pk])))
+    assert "Reprise dans" in old_page and "Plan de travail 2022-2025" in old_page
+    assert old_page.count(f"plans/{new.pk}/#action-") == 4
+
+
+def test_steps_come_along_when_asked_labels_kept_dates_cleared(login, executif, closed):
+    carry(login(executif), closed, with_steps="on")
+    new = WorkPlan.objects.get(title="Plan de travail 2022-2025")
+    steps = Step.objects.filter(action__orientation__plan=new)
+    assert steps.count() == 8
+    assert {(s.when_kind, s.when_label) for s in steps} == {("none", ""),
+                                                            ("label", "mandat complet")}
+
+
+def test_only_a_closed_plan_is_carried_over(login, executif, plan):
+    response = carry(login(executif), plan)
+    assert response.status_code == 200
+    assert "Seul un plan clos peut être reconduit au mandat suivant." in page(response)
+    assert WorkPlan.objects.count() == 1
+
+
+def test_the_next_mandate_must_come_after(closed):
+    with pytest.raises(ValidationError):
+        services.plan_carry_over(plan=closed, title="X", mandate_start=closed.mandate_start,
+                                 mandate_end=closed.mandate_end)
+    assert Orientation.objects.exclude(plan=closed).count() == 0

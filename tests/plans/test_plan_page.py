@@ -1,0 +1,105 @@
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from plans import services
+from plans.models import Action, Step, WorkPlan
+from tests.conftest import page
+
+from .conftest import make_plan
+
+
+def detail(plan):
+    return reverse("plans:detail", args=[plan.organization.slug, plan.pk])
+
+
+def test_the_query_count_is_the_same_for_5_and_60_actions(
+    login, executif, cc, django_assert_num_queries
+):
+    small = make_plan(cc, title="Petit", actions=5)
+    big = make_plan(cc, title="Grand", actions=15, orientations=4)
+    assert Action.objects.filter(orientation__plan=big).count() == 60
+    client = login(executif)
+    small_url, big_url = detail(small), detail(big)
+    with CaptureQueriesContext(connection) as small_queries:
+        assert client.get(small_url).status_code == 200
+    with django_assert_num_queries(len(small_queries)):
+        response = client.get(big_url)
+    assert response.status_code == 200
+    assert "4.15" in page(response)
+
+
+def test_the_page_shows_the_four_columns_numbers_steps_and_outcome(login, executif, plan, action):
+    services.row_update(row=action, outcome=Action.Outcome.NOT_DONE, outcome_reason="pandémie")
+    text = page(login(executif).get(detail(plan)))
+    for heading in ["QUOI", "COMMENT et QUAND", "QUI", "SUIVI"]:
+        assert f">{heading}</th>" in text
+    assert "1. Le CCSNE développe la solidarité 1." in text
+    assert "<strong>1.1</strong> Action 1-1" in text
+    assert "- Définir le mandat (décembre 2019)" in text
+    assert "- Mettre sur pied (mandat complet)" in text
+    assert "Action non réalisée (pandémie)" in text
+    assert "Réalisées : 0 sur 1 (0 %)" in text
+
+
+def test_an_unnumbered_orientation_numbers_neither_itself_nor_its_actions(login, executif, plan):
+    special = services.orientation_create(plan=plan, numbered=False, title="Dossier spécial")
+    services.action_create(orientation=special, what="Engager le CCSNE dans la lutte")
+    second = services.orientation_create(plan=plan, statement="Le CCSNE déploie ses forces.")
+    services.action_create(orientation=second, what="Multiplier les occasions")
+    text = page(login(executif).get(detail(plan)))
+    assert "Dossier spécial" in text
+    assert "</strong> Engager le CCSNE" not in text
+    assert "2. Le CCSNE déploie ses forces." in text
+    assert "<strong>2.1</strong> Multiplier les occasions" in text
+
+
+def test_a_past_dated_step_of_an_unsettled_action_is_flagged_overdue(login, executif, plan,
+                                                                     action):
+    url = detail(plan)
+    text = page(login(executif).get(url))
+    # December 2019 is long past and the action is still « à venir ».
+    assert "Étapes en retard : 1" in text
+    assert ">en retard</span>" in text
+    services.row_update(row=action, outcome=Action.Outcome.DONE)
+    text = page(login(executif).get(url))
+    assert "en retard" not in text
+
+
+def test_a_step_is_overdue_only_once_its_month_is_over():
+    plan = WorkPlan(mandate_start=datetime.date(2019, 1, 1), mandate_end=datetime.date(2022, 1, 1))
+    action = Action(outcome=Action.Outcome.IN_PROGRESS)
+    step = Step(action=action, when_kind=Step.When.MONTH, when_date=datetime.date(2020, 6, 1))
+    assert not step.is_overdue(datetime.date(2020, 6, 30))
+    assert step.is_overdue(datetime.date(2020, 7, 1))
+    dated = Step(action=action, when_kind=Step.When.DATE, when_date=datetime.date(2020, 6, 15))
+    assert not dated.is_overdue(datetime.date(2020, 6, 15))
+    assert dated.is_overdue(datetime.date(2020, 6, 16))
+    labelled = Step(action=action, when_kind=Step.When.LABEL, when_label="mandat complet")
+    assert not labelled.is_overdue(datetime.date(2030, 1, 1))
+    assert plan.mandate_label == "2019-2022"
+
+
+def test_progress_rolls_up_per_orientation_and_for_the_plan(login, executif, cc):
+    plan = make_plan(cc, actions=2, orientations=2)
+    actions = Action.objects.filter(orientation__plan=plan)
+    actions = list(actions.order_by("orientation__position", "position"))
+    services.row_update(row=actions[0], outcome=Action.Outcome.DONE)
+    services.row_update(row=actions[1], outcome=Action.Outcome.DONE)
+    services.row_update(row=actions[2], outcome=Action.Outcome.PARTLY_DONE)
+    text = page(login(executif).get(detail(plan)))
+    assert "Réalisées : 2 sur 4 (62 %)" in text  # partly done counts for half
+    assert "Réalisées : 2 sur 2 (100 %)" in text
+    assert "Réalisées : 0 sur 2 (25 %)" in text
+
+
+def test_a_membre_sees_the_published_plan_without_any_edit_control(login, membre, plan):
+    response = login(membre).get(detail(plan))
+    assert response.status_code == 200
+    text = page(response)
+    assert "Action 1-1" in text
+    for control in ["/modifier/", "/supprimer/", "/deplacer/", "/ajouter/", "/etat/"]:
+        assert control not in text
+    assert reverse("plans:pdf", args=[plan.organization.slug, plan.pk]) in text
