@@ -134,22 +134,39 @@ def row_set_state(*, row: EntraideRow, state: str) -> EntraideRow:
 
 @transaction.atomic
 def row_delete(*, row: EntraideRow) -> None:
+    """Remove the row; if it headed a merged objective, the next row of the group heads it."""
     plan = _lock(row.plan)
+    rows = list(plan.rows.order_by("position", "pk"))
+    index = next(i for i, r in enumerate(rows) if r.pk == row.pk)
+    following = rows[index + 1] if index + 1 < len(rows) else None
+    if row.objective and following is not None and not following.objective:
+        following.objective = row.objective
+        following.save(update_fields=["objective", "updated_at"])
     row.delete()
     _renumber(plan)
 
 
 @transaction.atomic
 def row_move(*, row: EntraideRow, direction: str) -> None:
-    """Swap the row with its neighbour above ("up") or below ("down"); ends stay put."""
+    """Swap the row with its neighbour above ("up") or below ("down"); ends stay put.
+
+    Inside a merged objective (the lower row's objective is empty), the objective stays on
+    the group's first row: the rows move, the group keeps its head.
+    """
     if direction not in ("up", "down"):
         raise ValidationError(_("A row moves up or down."))
     plan = _lock(row.plan)
     rows = list(plan.rows.order_by("position", "pk"))
     index = next(i for i, r in enumerate(rows) if r.pk == row.pk)
-    other = index - 1 if direction == "up" else index + 1
-    if 0 <= other < len(rows):
-        rows[index], rows[other] = rows[other], rows[index]
+    upper = index - 1 if direction == "up" else index
+    if upper < 0 or upper + 1 >= len(rows):
+        return
+    above, below = rows[upper], rows[upper + 1]
+    if not below.objective and above.objective:
+        below.objective, above.objective = above.objective, ""
+        for changed in (above, below):
+            changed.save(update_fields=["objective", "updated_at"])
+    rows[upper], rows[upper + 1] = below, above
     _renumber(plan, rows)
 
 

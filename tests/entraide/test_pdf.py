@@ -95,3 +95,18 @@ def test_a_plain_membre_gets_no_pdf(login, membre, plan):
                       ).status_code == 404
     assert client.get(reverse("entraide:blank_pdf", args=[plan.organization.slug])
                       ).status_code == 404
+
+
+def test_long_unbroken_texts_wrap_inside_their_cells(login, executif, plan, tmp_path):
+    """A pasted link or a long word wraps in its column instead of pushing the table off
+    the page (where its end would be cut)."""
+    link = "https://example.org/" + "a" * 270
+    services.plan_update(plan=plan, data={"period_label": "P" * 200})
+    services.row_add(plan=plan, data={"objective": "O" * 500, "results": [link],
+                                      "responsibles": ["R" * 300], "schedule": ["Z" * 300]})
+    response = login(executif).get(
+        reverse("entraide:plan_pdf", args=[plan.organization.slug, plan.pk])
+    )
+    text = "".join(poppler("pdftotext", response.content, tmp_path).split())
+    for whole in [link, "O" * 500, "R" * 300, "Z" * 300, "P" * 200, "Échéancier"]:
+        assert whole in text

@@ -134,3 +134,25 @@ def test_the_organization_page_links_entraide_only_for_the_committee(login, cc, 
     assert link in login(benevole).get(url).content.decode()
     assert link not in login(membre).get(url).content.decode()
     assert link not in login(conseiller).get(url).content.decode()
+
+
+@pytest.mark.parametrize("source", ["other_organization", "same_organization"])
+def test_a_row_of_another_plan_under_my_plan_is_404_and_unchanged(login, executif, plan, cc,
+                                                                   other_plan, templates, source):
+    from entraide import services
+
+    if source == "other_organization":
+        foreign = other_plan.rows.first()
+    else:
+        sibling = services.plan_create_from_template(
+            template=templates["annee-2"], organization=cc, year=2026
+        )
+        foreign = sibling.rows.first()
+    client = login(executif)
+    before = snapshot()
+    slug, pk = cc.slug, plan.pk
+    assert client.get(reverse("entraide:row_edit", args=[slug, pk, foreign.pk])).status_code == 404
+    for name in ["row_edit", "row_delete", "row_move", "row_state"]:
+        response = client.post(reverse(f"entraide:{name}", args=[slug, pk, foreign.pk]), DATA)
+        assert response.status_code == 404, name
+    assert snapshot() == before

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from entraide import seed_002, services
+from entraide import seed_002, selectors, services
 from entraide.models import MAX_ITEM_LENGTH, MAX_ITEMS, EntraidePlan, EntraideRow
 
 State = EntraideRow.State
@@ -97,10 +97,42 @@ def test_rows_move_and_positions_stay_contiguous(plan):
     assert plan.rows.get(position=1).objective == "Mise sur pied d'un Comité d'entraide"
     services.row_delete(row=plan.rows.get(position=2))
     assert list(plan.rows.values_list("position", flat=True)) == [1, 2, 3, 4, 5]
-    services.row_move(row=plan.rows.get(position=1), direction="down")
-    assert plan.rows.get(position=2).objective == "Mise sur pied d'un Comité d'entraide"
     with pytest.raises(ValidationError):
         services.row_move(row=plan.rows.get(position=1), direction="sideways")
+
+
+def objectives(plan):
+    return [(r.results[0][:2], r.objective[:8]) for r in plan.rows.order_by("position")]
+
+
+def test_moving_the_first_row_of_a_merged_objective_keeps_the_objective_on_top(plan):
+    first = plan.rows.get(position=1)
+    services.row_move(row=first, direction="down")
+    # The row moved inside its group; the group's objective stays on its first row.
+    assert objectives(plan)[:3] == [("2.", "Mise sur"), ("1.", ""), ("3.", "")]
+    services.row_move(row=plan.rows.get(pk=first.pk), direction="up")
+    assert objectives(plan)[:3] == [("1.", "Mise sur"), ("2.", ""), ("3.", "")]
+    assert len(selectors.rows_of(plan)) == 6
+    assert selectors.rows_of(plan)[0].objective_span == 6
+
+
+def test_moving_rows_between_groups_keeps_each_group_headed(cc, templates):
+    plan = services.plan_create_from_template(
+        template=templates["annee-2"], organization=cc, year=2026
+    )
+    services.row_add(plan=plan, data={"results": ["Suite"]})  # joins EXPÉRIENCE
+    services.row_move(row=plan.rows.get(position=3), direction="down")  # EXPÉRIENCE leader
+    rows = selectors.rows_of(plan)
+    heads = [r.objective.split("\n")[0] for r in rows]
+    assert heads == ["VISIBILITÉ", "CONFIANCE", "EXPÉRIENCE", ""]
+    assert rows[2].results == ["Suite"]  # moved up into the head of EXPÉRIENCE
+
+
+def test_deleting_the_first_row_of_a_merged_objective_passes_it_on(plan):
+    services.row_delete(row=plan.rows.get(position=1))
+    first = plan.rows.get(position=1)
+    assert first.objective == "Mise sur pied d'un Comité d'entraide"
+    assert selectors.rows_of(plan)[0].objective_span == 5
 
 
 @pytest.mark.parametrize(
