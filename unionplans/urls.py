@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("o/<slug:slug>/", views.organization_detail, name="organization_detail"),
     path("o/<slug:slug>/membres.pdf", views.member_list_pdf, name="member_list_pdf"),
+    path("o/<slug:slug>/vpp/", include("vpp.urls")),
     path(
         "connexion/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

@@ -27,6 +27,7 @@ from .models import (
     LE28Project,
     QuestionnaireAnswers,
     Stage,
+    VeilleItem,
 )
 
 # Dossiers
@@ -143,6 +144,21 @@ def financial_analysis_save(*, dossier: Dossier, **fields) -> FinancialAnalysis:
     for name, value in fields.items():
         setattr(analysis, name, value)
     return _save(analysis)
+
+
+# Veille
+
+
+@transaction.atomic
+def veille_item_save(*, item: VeilleItem) -> VeilleItem:
+    return _save(item)
+
+
+@transaction.atomic
+def veille_item_link(*, item: VeilleItem, dossier: Dossier) -> None:
+    if item.organization_id != dossier.organization_id:
+        raise ValidationError(_("This watch item belongs to another organization."))
+    dossier.veille_items.add(item)
 
 
 # Lettre d'entente 28
