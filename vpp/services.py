@@ -168,11 +168,22 @@ def veille_item_link(*, item: VeilleItem, dossier: Dossier) -> None:
 def le28_project_create(*, organization: Organization, **fields) -> LE28Project:
     """A project with its five phases and eight indicators, ready to be filled."""
     project = _save(LE28Project(organization=organization, **fields))
-    LE28Phase.objects.bulk_create(LE28Phase(project=project, phase=p) for p in Phase.values)
-    LE28Assessment.objects.bulk_create(
-        LE28Assessment(project=project, indicator=i) for i in SuccessIndicator.values
-    )
+    le28_project_complete(project=project)
     return project
+
+
+@transaction.atomic
+def le28_project_complete(*, project: LE28Project) -> None:
+    """Give the project a row for each of the five phases and eight indicators it lacks."""
+    phases = set(project.phases.values_list("phase", flat=True))
+    LE28Phase.objects.bulk_create(
+        LE28Phase(project=project, phase=p) for p in Phase.values if p not in phases
+    )
+    indicators = set(project.assessments.values_list("indicator", flat=True))
+    LE28Assessment.objects.bulk_create(
+        LE28Assessment(project=project, indicator=i)
+        for i in SuccessIndicator.values if i not in indicators
+    )
 
 
 @transaction.atomic

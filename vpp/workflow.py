@@ -130,6 +130,14 @@ def next_stages(stage: str) -> list[str]:
     return [to for (frm, to) in TRANSITIONS if frm == stage]
 
 
+def default_next(dossier: Dossier) -> str | None:
+    """The move the admin's "advance" action makes: at the analysis, a no-go closes."""
+    if dossier.stage == Stage.ANALYSIS:
+        return Stage.CLOSED if dossier.decision == Dossier.Decision.NO_GO else Stage.SURVEY
+    stages = next_stages(dossier.stage)
+    return stages[0] if stages else None
+
+
 def sides_of(user, dossier: Dossier, access: permissions.Access | None = None) -> set[str]:
     """The sides `user` stands on for `dossier` (empty for someone of another organisation)."""
     if access is None:

@@ -178,7 +178,8 @@ def test_the_dashboard_lists_dossiers_by_nearest_deadline(login, executif, dossi
 
 def test_opening_a_dossier_from_a_veille_item(login, executif, veille_item):
     client = login(executif)
-    response = client.get(reverse("vpp:dossier_create", args=["ccsne"]) + f"?veille={veille_item.pk}")
+    create = reverse("vpp:dossier_create", args=["ccsne"])
+    response = client.get(f"{create}?veille={veille_item.pk}")
     assert response.context["form"]["title"].value() == "INFO-PSOC"
     response = client.post(reverse("vpp:dossier_create", args=["ccsne"]), {
         "title": "PSOC", "establishment": "x", "service": "x", "mode": "prevention",

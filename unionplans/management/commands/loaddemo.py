@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from unionplans.models import Membership, Organization
+from vpp import demo as vpp_demo
 
 Role = Membership.Role
 
@@ -56,7 +57,8 @@ class Command(BaseCommand):
                 "Pass --allow-production to load them anyway."
             )
         organizations = self.load_organizations()
-        self.load_people(organizations)
+        users = self.load_people(organizations)
+        vpp_demo.load(organizations, users)
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Log in with:"))
         for username, first_name, last_name, slug, role in PEOPLE:
             self.stdout.write(
@@ -74,8 +76,9 @@ class Command(BaseCommand):
             )
         return organizations
 
-    def load_people(self, organizations: dict[str, Organization]) -> None:
+    def load_people(self, organizations: dict[str, Organization]) -> dict:
         User = get_user_model()
+        users = {}
         for username, first_name, last_name, slug, role in PEOPLE:
             user = sync(
                 User,
@@ -91,6 +94,8 @@ class Command(BaseCommand):
                 user.set_password(DEMO_PASSWORD)
                 user.save(update_fields=["password"])
             sync(Membership, {"user": user, "organization": organizations[slug]}, {"role": role})
+            users[username] = user
+        return users
 
 
 def sync(model, lookup: dict, values: dict):
