@@ -46,7 +46,7 @@ def test_advancing_from_the_page(login, executif, dossier):
     assert response.status_code == 200
     dossier.refresh_from_db()
     assert dossier.stage == Stage.PRE_DIAGNOSTIC
-    assert "Le dossier est maintenant à l’étape « Prédiagnostic »." in page(response)
+    assert "Le dossier est maintenant à l’étape « Pré-diagnostic »." in page(response)
 
 
 def test_a_refused_move_is_a_french_message(login, executif, dossier):
@@ -54,7 +54,7 @@ def test_a_refused_move_is_a_french_message(login, executif, dossier):
     response = login(executif).post(url("dossier_advance", dossier),
                                     {"to_stage": Stage.ANALYSIS}, follow=True)
     text = page(response)
-    assert "Remplissez le prédiagnostic simplifié" in text
+    assert "Remplissez le pré-diagnostic simplifié" in text
     dossier.refresh_from_db()
     assert dossier.stage == Stage.PRE_DIAGNOSTIC
     assert not DossierEvent.objects.exists()
@@ -160,7 +160,7 @@ def test_tasks_deadlines_and_finances_from_the_page(login, executif, dossier, ru
 def test_overdue_deadlines_stand_out(login, executif, dossier, rule):
     services.deadline_set(dossier=dossier, rule=rule, trigger_date=today() - timedelta(days=32))
     text = page(login(executif).get(url("dossier_detail", dossier)))
-    assert "En retard de 2 jours" in text
+    assert "En retard de 2 j" in text
     assert "table-danger" in text
 
 
@@ -172,8 +172,8 @@ def test_the_dashboard_lists_dossiers_by_nearest_deadline(login, executif, dossi
     services.deadline_set(dossier=dossier, rule=rule, trigger_date=today() - timedelta(days=40))
     text = page(login(executif).get(reverse("dashboard")))
     assert text.index("Reprographie") < text.index("Buanderie")
-    assert "En retard de 10 jours" in text
-    assert "30 jours" in text
+    assert "En retard de 10 j" in text
+    assert "30 j" in text
 
 
 def test_opening_a_dossier_from_a_veille_item(login, executif, veille_item):
