@@ -162,6 +162,8 @@ class VeilleItemForm(VersionedModelForm):
         fields = ["source", "published_on", "title", "summary", "link", "tags"]
         widgets = {"published_on": DATE, "summary": forms.Textarea(attrs={"rows": 8})}
 
+    link = forms.URLField(label=_("link"), required=False, max_length=500, assume_scheme="https")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _bound_texts(self)

@@ -146,12 +146,11 @@ def test_a_membre_gets_404_on_a_dossier_it_is_not_listed_on(login, membre, world
 WRITES_A_TERRAIN_MEMBRE_MAY_MAKE = {"dossier_findings", "dossier_advance", "dossier_go_back"}
 
 
-@pytest.mark.parametrize("index", range(12))
+# task_edit and deadline_edit are left out: their rows belong to the other dossier.
+@pytest.mark.parametrize("index", [0, 1, 2, 3, 4, 5, 6, 8, 9, 10])
 def test_a_listed_membre_reads_its_dossier_but_may_not_edit_it(login, membre, world, index):
     client = login(membre)
     name, args, methods, write = dossier_urls(world, "dossier")[index]
-    if name in {"task_edit", "deadline_edit"}:  # those rows belong to the other dossier
-        pytest.skip("row of another dossier")
     before = snapshot()
     for method in methods:
         response = request_as(client, method, name, args)
