@@ -9,6 +9,7 @@ urlpatterns = [
     path("o/<slug:slug>/", views.organization_detail, name="organization_detail"),
     path("o/<slug:slug>/membres.pdf", views.member_list_pdf, name="member_list_pdf"),
     path("o/<slug:slug>/plans/", include("plans.urls")),
+    path("o/<slug:slug>/vpp/", include("vpp.urls")),
     path("o/<slug:slug>/entraide/", include("entraide.urls")),
     path(
         "connexion/",

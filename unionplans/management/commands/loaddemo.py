@@ -8,6 +8,7 @@ from django.db import transaction
 from entraide import demo as entraide_demo
 from plans import demo as plans_demo
 from unionplans.models import Membership, Organization
+from vpp import demo as vpp_demo
 
 Role = Membership.Role
 
@@ -60,6 +61,7 @@ class Command(BaseCommand):
         organizations = self.load_organizations()
         users = self.load_people(organizations)
         plans_demo.load(organizations, users)
+        vpp_demo.load(organizations, users)
         entraide_demo.load(organizations, users)
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Log in with:"))
         for username, first_name, last_name, slug, role in PEOPLE:

@@ -1,0 +1,268 @@
+"""The conseillers' workbench: VPP dossiers and what hangs from them, scoped to the
+organisations a conseiller is assigned to (`ScopedAdmin`, `unionplans.permissions`).
+
+Conseillers (REVIEW) may change these rows here; only superusers delete. Stages move only
+through the "advance" action, which calls the same service as the app; the history is
+read-only (a revert would move a stage behind the workflow's back).
+"""
+
+from datetime import timedelta
+
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Min, Q
+from django.utils.translation import gettext_lazy as _
+
+from unionplans import permissions
+from unionplans.admin import ScopedAdmin, ScopedPermissionsMixin
+
+from . import services, workflow
+from .deadlines import today
+from .models import (
+    Deadline,
+    DeadlineRule,
+    Dossier,
+    DossierEvent,
+    LE28Assessment,
+    LE28CommitteeMember,
+    LE28Phase,
+    LE28Project,
+    QuestionnaireAnswers,
+    Task,
+    VeilleItem,
+)
+from .selectors import dossiers_visible_to
+
+
+class WorkbenchMixin:
+    """Conseillers change VPP rows of their organisations; deleting is for superusers."""
+
+    view_ability = permissions.REVIEW
+    change_ability = permissions.REVIEW
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.can(request.user, permissions.ADMINISTER)
+
+    def _reachable_organizations(self, request):
+        return permissions.organizations_for(request.user, permissions.REVIEW)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        related = db_field.related_model
+        organizations = self._reachable_organizations(request)
+        if related._meta.label == "unionplans.Organization":
+            kwargs["queryset"] = organizations
+        elif related is get_user_model():
+            kwargs["queryset"] = _people_of(organizations)
+        elif related in (Dossier, VeilleItem, DeadlineRule):
+            kwargs["queryset"] = related.objects.filter(organization__in=organizations)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        related = db_field.related_model
+        organizations = self._reachable_organizations(request)
+        if related is get_user_model():
+            kwargs["queryset"] = _people_of(organizations)
+        elif related is VeilleItem:
+            kwargs["queryset"] = VeilleItem.objects.filter(organization__in=organizations)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+def _people_of(organizations):
+    return get_user_model().objects.filter(
+        memberships__organization__in=organizations.values("pk")
+    ).distinct().order_by("last_name", "first_name")
+
+
+class ReadOnlyHistoryMixin:
+    def has_change_history_permission(self, request, obj=None):
+        return False
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class WorkbenchAdmin(ReadOnlyHistoryMixin, WorkbenchMixin, ScopedAdmin):
+    pass
+
+
+class WorkbenchInline(WorkbenchMixin, ScopedPermissionsMixin, admin.TabularInline):
+    via = "organization"  # from the parent object
+    extra = 0
+
+
+# Dossiers
+
+
+class EventInline(WorkbenchInline):
+    model = DossierEvent
+    fields = ["at", "by", "kind", "from_stage", "to_stage", "note"]
+    readonly_fields = fields
+    can_delete = False
+    verbose_name_plural = _("timeline (stage changes)")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class DeadlineInline(WorkbenchInline):
+    model = Deadline
+    fields = ["rule", "trigger_date", "due_on", "met", "note"]
+    readonly_fields = ["due_on"]
+
+
+class TaskInline(WorkbenchInline):
+    model = Task
+    fields = ["element", "description", "who", "due_on", "done"]
+
+
+class QuestionnaireInline(WorkbenchInline):
+    model = QuestionnaireAnswers
+    fields = ["kind", "answers", "complete"]
+    readonly_fields = ["complete"]
+
+    @admin.display(boolean=True, description=_("complete"))
+    def complete(self, obj):
+        return obj.complete if obj.pk else False
+
+
+class DeadlineWithinFilter(admin.SimpleListFilter):
+    title = _("deadline")
+    parameter_name = "echeance"
+
+    def lookups(self, request, model_admin):
+        return [("7j", _("within 7 days")), ("retard", _("overdue"))]
+
+    def queryset(self, request, queryset):
+        on = today()
+        unmet = Q(deadlines__met=False)
+        if self.value() == "7j":
+            window = unmet & Q(deadlines__due_on__gte=on, deadlines__due_on__lte=on + timedelta(7))
+        elif self.value() == "retard":
+            window = unmet & Q(deadlines__due_on__lt=on)
+        else:
+            return queryset
+        return queryset.filter(pk__in=Dossier.objects.filter(window).values("pk"))
+
+
+@admin.register(Dossier)
+class DossierAdmin(WorkbenchAdmin):
+    list_display = ["title", "organization", "stage", "mode", "priority", "next_due",
+                    "conseiller"]
+    list_filter = [
+        "stage", "mode", ("organization", admin.RelatedOnlyFieldListFilter),
+        DeadlineWithinFilter,
+    ]
+    list_select_related = ["organization", "conseiller"]
+    search_fields = ["title", "establishment", "service"]
+    readonly_fields = ["stage", "created_at", "updated_at"]
+    filter_horizontal = ["direction_people", "terrain_people", "veille_items"]
+    fieldsets = [
+        (None, {"fields": ["organization", "title", "establishment", "service", "mode",
+                           "domain", "priority", "stage", "description", "conseiller"]}),
+        (_("People"), {"fields": ["direction_people", "terrain_people"]}),
+        (_("Analysis and decision"), {"fields": ["decision", "decision_date",
+                                                 "decision_note"]}),
+        (_("Survey and report"), {"fields": ["findings", "report", "veille_items"]}),
+        (_("Dates"), {"fields": ["created_at", "updated_at"]}),
+    ]
+    inlines = [EventInline, DeadlineInline, TaskInline, QuestionnaireInline]
+    actions = ["advance_to_next_stage"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return dossiers_visible_to(user=request.user, queryset=queryset).annotate(
+            _next_due=Min("deadlines__due_on", filter=Q(deadlines__met=False))
+        )
+
+    @admin.display(description=_("next deadline"), ordering="_next_due")
+    def next_due(self, obj):
+        return obj._next_due
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Deadline:
+            return super().save_formset(request, form, formset, change)
+        # Deadlines get their due date from the service.
+        for deadline in formset.save(commit=False):
+            services.deadline_set(
+                dossier=form.instance, deadline=deadline, rule=deadline.rule,
+                trigger_date=deadline.trigger_date, met=deadline.met, note=deadline.note,
+            )
+        for deadline in formset.deleted_objects:
+            deadline.delete()
+        formset.save_m2m()
+
+    @admin.action(description=_("Advance to the next stage"))
+    def advance_to_next_stage(self, request, queryset):
+        moved = 0
+        for dossier in queryset.select_related("organization"):
+            # A closed dossier has no next stage: the service refuses it with its message.
+            to_stage = workflow.default_next(dossier) or dossier.stage
+            try:
+                services.dossier_advance(dossier=dossier, to_stage=to_stage, by=request.user,
+                                         note=str(_("Advanced from the administration.")))
+            except ValidationError as error:
+                self.message_user(request, f"{dossier}: {' '.join(error.messages)}",
+                                  messages.ERROR)
+            else:
+                moved += 1
+        if moved:
+            self.message_user(
+                request, _("%(count)d dossier(s) moved to the next stage.") % {"count": moved},
+                messages.SUCCESS,
+            )
+
+
+@admin.register(DeadlineRule)
+class DeadlineRuleAdmin(WorkbenchAdmin):
+    list_display = ["reference", "name", "days", "day_kind", "trigger", "organization"]
+    list_filter = [("organization", admin.RelatedOnlyFieldListFilter), "day_kind"]
+    search_fields = ["name", "reference"]
+
+    def save_model(self, request, obj, form, change):
+        services.deadline_rule_save(rule=obj)
+
+
+@admin.register(VeilleItem)
+class VeilleItemAdmin(WorkbenchAdmin):
+    list_display = ["title", "source", "published_on", "tags", "organization"]
+    list_filter = [("organization", admin.RelatedOnlyFieldListFilter), "source"]
+    search_fields = ["title", "summary", "source", "tags"]
+    date_hierarchy = "published_on"
+
+
+# Lettre d'entente 28
+
+
+class PhaseInline(WorkbenchInline):
+    model = LE28Phase
+    fields = ["phase", "union_participation", "participants", "held_on", "notes"]
+    max_num = 5
+
+
+class CommitteeInline(WorkbenchInline):
+    model = LE28CommitteeMember
+    fields = ["side", "name", "function"]
+
+
+class AssessmentInline(WorkbenchInline):
+    model = LE28Assessment
+    fields = ["indicator", "result", "comment"]
+    max_num = 8
+
+
+@admin.register(LE28Project)
+class LE28ProjectAdmin(WorkbenchAdmin):
+    list_display = ["title", "establishment", "volet", "organization"]
+    list_filter = ["volet", ("organization", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["title", "establishment", "job_titles"]
+    inlines = [PhaseInline, CommitteeInline, AssessmentInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.le28_project_complete(project=form.instance)

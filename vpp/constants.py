@@ -1,0 +1,113 @@
+"""The fixed lists of the seed documents, worded as the seeds word them.
+
+Seed 000 (VPP, part 2) gives the four elements of the VPP work plan; seed 001 (lettre
+d'entente 28) gives the volets, the 17 objectives, the five phases and the eight success
+indicators. Seed 000 only *names* the simplified pre-diagnostic and prevention tools; their
+questions below are ours (see the notes), to be reworded by the union.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkPlanElement(models.TextChoices):
+    """Seed 000, "Le plan de travail VPP — aide-mémoire"."""
+
+    DOCUMENTATION = "documentation", _("Documentation")
+    NEGOTIATION = "interpellation", _("Interpellation / negotiation")
+    COMMUNICATION = "communication", _("Internal and external communication")
+    MOBILISATION = "mobilisation", _("Mobilisation")
+
+
+class Volet(models.TextChoices):
+    """Seed 001: the three volets, the third in two parts."""
+
+    ONE = "1", _("Volet 1 — social services and mental health")
+    TWO = "2", _("Volet 2 — rehabilitation (DP-DI-TED)")
+    THREE_A = "3A", _("Volet 3A — innovation shared by several establishments")
+    THREE_B = "3B", _("Volet 3B — strengthening front-line services through second-line services")
+
+
+class Objective(models.IntegerChoices):
+    """Seed 001, "Les objectifs visés en paritarisme pour les 3 volets" (1 to 17)."""
+
+    ACCESSIBILITY = 1, _("Improving access to quality services")
+    ATTRACTION = 2, _("Improving attraction and retention")
+    ROLES = 3, _(
+        "Clarifying roles and responsibilities between professionals, technicians "
+        "and support staff"
+    )
+    DISTRIBUTION = 4, _("Revisiting how care and services are delivered")
+    SKILLS = 5, _("Optimising and developing skills")
+    PRACTICES = 6, _("Harmonising professional practices")
+    PROCESSES = 7, _("Improving work processes and tools")
+    IRRITANTS = 8, _("Eliminating irritants")
+    CLIMATE = 9, _("Improving the work climate")
+    ENVIRONMENT = 10, _("Improving the physical environment")
+    CLINICAL_SUPERVISION = 11, _("Revisiting clinical supervision")
+    CONDITIONS = 12, _("Improving working-life conditions")
+    WORKLOAD = 13, _("Reducing the workload")
+    AUTONOMY = 14, _("Maintaining and developing professional autonomy")
+    MEANING = 15, _("Giving meaning to work")
+    CLIENTS = 16, _("Improving the relationship with the clientele")
+    RESULT_INDICATORS = 17, _("Identifying quantitative and qualitative result indicators")
+
+
+class Phase(models.IntegerChoices):
+    """Seed 001, "Les incontournables": the union takes part in each phase."""
+
+    LAUNCH = 1, _("Launch of the project")
+    DEFINITION = 2, _("Definition of the project(s)")
+    CARRYING_OUT = 3, _("Carrying out of the project(s)")
+    FOLLOW_UP = 4, _("Follow-up of the project(s)")
+    EVALUATION = 5, _("Final evaluation and sharing of experiences")
+
+
+class SuccessIndicator(models.IntegerChoices):
+    """Seed 001, "Les indicateurs de réussites" (1 to 8)."""
+
+    UNION_PARTICIPATION = 1, _("Participation of the unions")
+    WORKER_PARTICIPATION = 2, _("Participation of the workers concerned")
+    USER_CENTRED = 3, _(
+        "The user is at the centre of the objectives: better access to quality, safe care "
+        "and services"
+    )
+    NO_OVERLOAD = 4, _("Elimination of work overload")
+    CLIMATE = 5, _("Better work climate and working-life conditions")
+    SKILLS = 6, _("Optimal use of the workers' skills and transfer of knowledge")
+    NOT_FINANCIAL = 7, _("Projects must not have financial imperatives as their first prerogative")
+    SAVINGS_REINVESTED = 8, _("Savings must be reinvested")
+
+
+class Questionnaire(models.TextChoices):
+    """Seed 000, "Nouveaux outils": the simplified pre-diagnostic and prevention tools."""
+
+    PRE_DIAGNOSTIC = "pre_diagnostic", _("Simplified pre-diagnostic")
+    PREVENTION = "prevention", _("Simplified prevention")
+
+
+# Questions of each tool: (key, question). Keys are stored with the answers: never reuse one.
+QUESTIONS = {
+    Questionnaire.PRE_DIAGNOSTIC: (
+        ("project", _("What is the employer's project or notice, and where does it come from?")),
+        ("jobs", _("Which service, job titles and positions are concerned?")),
+        ("threat", _("What is at stake: contracting out, privatisation, cuts, transfer?")),
+        ("timeline", _("What timeline has the employer announced?")),
+        ("information", _("What information is already in hand (documents, figures)?")),
+        ("terrain", _("Who on the ground can gather information for the survey?")),
+        ("impact", _("First assessment of the impact on jobs and on the quality of services.")),
+    ),
+    Questionnaire.PREVENTION: (
+        ("vulnerable", _("Which services are vulnerable to privatisation or cuts?")),
+        ("signals", _(
+            "What signals do you see: agencies, contractors, overtime, positions left vacant?"
+        )),
+        ("irritants", _("Which irritants or work-organisation problems do workers report?")),
+        ("improvements", _(
+            "Which improvements could the team propose to keep the service in-house?"
+        )),
+        ("allies", _(
+            "Which allies (users, community groups, other unions) can support the service?"
+        )),
+    ),
+}

@@ -1,0 +1,24 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import Dossier, Stage
+
+
+class DossierFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    stage = django_filters.ChoiceFilter(label=_("stage"), choices=Stage.choices)
+    mode = django_filters.ChoiceFilter(label=_("mode"), choices=Dossier.Mode.choices)
+    domain = django_filters.ChoiceFilter(label=_("action domain"), choices=Dossier.Domain.choices)
+
+    class Meta:
+        model = Dossier
+        fields = ["q", "stage", "mode", "domain"]
+
+    def search(self, queryset, name, value):
+        for word in value.split()[:10]:
+            queryset = queryset.filter(
+                Q(title__icontains=word) | Q(establishment__icontains=word)
+                | Q(service__icontains=word)
+            )
+        return queryset

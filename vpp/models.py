@@ -1,0 +1,503 @@
+"""VPP dossiers (valorisation, promotion et préservation des services publics), their
+deadlines, work plan, questionnaires and financial analysis; veille items; LE28 projects.
+
+Stages change only through `vpp.services.dossier_advance` / `dossier_go_back`, whose rules
+live in `vpp.workflow`.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from unionplans.models import Organization
+
+from . import indicators
+from .constants import Phase, Questionnaire, SuccessIndicator, Volet, WorkPlanElement
+from .deadlines import DayKind, days_left
+
+
+class Stage(models.TextChoices):
+    VEILLE = "veille", _("Watch")
+    PRE_DIAGNOSTIC = "pre_diagnostic", _("Pre-diagnostic")
+    ANALYSIS = "analyse_decision", _("Analysis and decision")
+    SURVEY = "enquete", _("Survey")
+    REPORT = "rapport", _("Report")
+    FOLLOW_UP = "suivi", _("Follow-up")
+    CLOSED = "clos", _("Closed")
+
+
+class VeilleItem(models.Model):
+    """An item of the information watch: a bulletin, a notice, an article (seed 003)."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.CASCADE,
+        related_name="veille_items",
+    )
+    source = models.CharField(
+        _("source"), max_length=200, help_text=_("Who published it, e.g. CTROC, the employer.")
+    )
+    published_on = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"), blank=True)
+    link = models.URLField(_("link"), max_length=500, blank=True)
+    tags = models.CharField(
+        _("tags"), max_length=300, blank=True, help_text=_("Separated by commas.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("watch item")
+        verbose_name_plural = _("watch items")
+        ordering = ["-published_on", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def tag_list(self) -> list[str]:
+        return [tag.strip() for tag in self.tags.split(",") if tag.strip()]
+
+
+class Dossier(models.Model):
+    class Mode(models.TextChoices):
+        PREVENTION = "prevention", _("Prevention")
+        INTERVENTION = "intervention", _("Intervention")
+
+    class Domain(models.TextChoices):
+        """Seed 000, "Domaines d'action"."""
+
+        POLITICAL = "action_politique", _("Political action (campaigns, action plans)")
+        ORGANISATION = "organisation_travail", _(
+            "Continuous improvement / work organisation (prevention)"
+        )
+        INTERVENTION = "intervention", _(
+            "Union intervention against privatisation or cuts (intervention)"
+        )
+
+    class Priority(models.TextChoices):
+        HIGH = "haute", _("High")
+        MEDIUM = "moyenne", _("Medium")
+        LOW = "basse", _("Low")
+
+    class Decision(models.TextChoices):
+        GO = "go", _("Go")
+        NO_GO = "no_go", _("No-go")
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.PROTECT,
+        related_name="dossiers",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    establishment = models.CharField(
+        _("establishment"), max_length=200, help_text=_("e.g. CISSS des Laurentides.")
+    )
+    service = models.CharField(
+        _("service concerned"), max_length=200, help_text=_("e.g. Reprography.")
+    )
+    mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices)
+    domain = models.CharField(_("action domain"), max_length=30, choices=Domain.choices)
+    priority = models.CharField(
+        _("priority"), max_length=10, choices=Priority.choices, blank=True
+    )
+    stage = models.CharField(
+        _("stage"), max_length=20, choices=Stage.choices, default=Stage.VEILLE, editable=False,
+        help_text=_("Changes only by advancing or going back a stage."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    direction_people = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("direction (political leadership)"),
+        blank=True, related_name="vpp_direction_dossiers",
+        help_text=_("Prioritisation, strategy, coordination."),
+    )
+    terrain_people = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("field structure"), blank=True,
+        related_name="vpp_terrain_dossiers",
+        help_text=_("Pre-diagnostic and survey, liaison with the service teams."),
+    )
+    conseiller = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("assigned union adviser"),
+        on_delete=models.SET_NULL, null=True, blank=True, related_name="vpp_assigned_dossiers",
+    )
+    veille_items = models.ManyToManyField(
+        VeilleItem, verbose_name=_("watch items"), blank=True, related_name="dossiers"
+    )
+    # Analyse et décision
+    decision = models.CharField(
+        _("decision"), max_length=10, choices=Decision.choices, blank=True
+    )
+    decision_date = models.DateField(_("decision date"), null=True, blank=True)
+    decision_note = models.TextField(_("decision rationale"), blank=True)
+    # Enquête (structure terrain) and rapport (direction politique)
+    findings = models.TextField(
+        _("survey findings"), blank=True, help_text=_("What the field structure found.")
+    )
+    report = models.TextField(
+        _("report conclusions"), blank=True,
+        help_text=_("The report put together by the political leadership."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords(m2m_fields=[direction_people, terrain_people])
+
+    class Meta:
+        verbose_name = _("VPP dossier")
+        verbose_name_plural = _("VPP dossiers")
+        ordering = ["-updated_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_intervention(self) -> bool:
+        return self.mode == self.Mode.INTERVENTION
+
+
+class DossierEvent(models.Model):
+    """A move of a dossier from one stage to another: who, when, from, to, why."""
+
+    class Kind(models.TextChoices):
+        ADVANCE = "advance", _("Advanced")
+        BACK = "back", _("Went back")
+
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="events"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    from_stage = models.CharField(_("from"), max_length=20, choices=Stage.choices)
+    to_stage = models.CharField(_("to"), max_length=20, choices=Stage.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    note = models.TextField(_("note"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("stage change")
+        verbose_name_plural = _("stage changes")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_from_stage_display()} → {self.get_to_stage_display()}"
+
+
+class DeadlineRule(models.Model):
+    """A deadline of the collective agreement, as data: N days from a trigger."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.CASCADE,
+        related_name="deadline_rules",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    reference = models.CharField(
+        _("reference"), max_length=50, help_text=_('Article of the agreement, e.g. "art. 29".')
+    )
+    days = models.PositiveSmallIntegerField(_("number of days"))
+    day_kind = models.CharField(
+        _("kind of days"), max_length=10, choices=DayKind.choices, default=DayKind.CALENDAR
+    )
+    trigger = models.CharField(
+        _("counted from"), max_length=200, help_text=_("e.g. the employer's notice.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("deadline rule")
+        verbose_name_plural = _("deadline rules")
+        ordering = ["reference", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.reference} — {self.name}"
+
+
+class Deadline(models.Model):
+    """A rule applied to a dossier from a trigger date; `due_on` is kept by the services."""
+
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="deadlines"
+    )
+    rule = models.ForeignKey(
+        DeadlineRule, verbose_name=_("rule"), on_delete=models.PROTECT, related_name="deadlines"
+    )
+    trigger_date = models.DateField(_("trigger date"))
+    due_on = models.DateField(_("due date"), editable=False)
+    met = models.BooleanField(_("met"), default=False)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("deadline")
+        verbose_name_plural = _("deadlines")
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return str(self.rule)
+
+    def days_left(self, today: date | None = None) -> int:
+        return days_left(self.due_on, today)
+
+    @property
+    def overdue(self) -> bool:
+        return not self.met and self.days_left() < 0
+
+
+class Task(models.Model):
+    """A line of the dossier's VPP work plan, in one of the four elements of seed 000."""
+
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="tasks"
+    )
+    element = models.CharField(_("element"), max_length=20, choices=WorkPlanElement.choices)
+    description = models.TextField(_("what"))
+    who = models.CharField(_("who"), max_length=200, blank=True)
+    due_on = models.DateField(_("when"), null=True, blank=True)
+    done = models.BooleanField(_("done"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("work-plan task")
+        verbose_name_plural = _("work-plan tasks")
+        ordering = ["element", "due_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.description[:80]
+
+
+class QuestionnaireAnswers(models.Model):
+    """The answers to one of the simplified tools for one dossier: {question key: answer}."""
+
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE,
+        related_name="questionnaires",
+    )
+    kind = models.CharField(_("tool"), max_length=20, choices=Questionnaire.choices)
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("questionnaire")
+        verbose_name_plural = _("questionnaires")
+        ordering = ["kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "kind"], name="one_questionnaire_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(key, question, answer) in the tool's order."""
+        from .constants import QUESTIONS
+
+        return [(key, q, self.answers.get(key, "")) for key, q in QUESTIONS[self.kind]]
+
+    @property
+    def complete(self) -> bool:
+        return all(answer.strip() for _key, _q, answer in self.rows())
+
+
+class FinancialAnalysis(models.Model):
+    """In-house against contracted cost of the service, with the jobs and hours at stake."""
+
+    dossier = models.OneToOneField(
+        Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE,
+        related_name="financial_analysis",
+    )
+    period = models.CharField(
+        _("period"), max_length=100, blank=True, help_text=_("e.g. yearly, 2024-2025.")
+    )
+    in_house_cost = models.DecimalField(
+        _("in-house cost ($)"), max_digits=14, decimal_places=2,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    contracted_cost = models.DecimalField(
+        _("contracted cost ($)"), max_digits=14, decimal_places=2,
+        validators=[MinValueValidator(Decimal(0))],
+        help_text=_("The contractor's price, with the contract's management costs."),
+    )
+    jobs = models.DecimalField(
+        _("jobs affected (FTE)"), max_digits=8, decimal_places=2,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    hours = models.DecimalField(
+        _("hours affected"), max_digits=10, decimal_places=1,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("financial analysis")
+        verbose_name_plural = _("financial analyses")
+
+    def __str__(self) -> str:
+        return str(self.dossier)
+
+    @property
+    def indicators(self) -> indicators.Indicators:
+        return indicators.compute(
+            in_house=self.in_house_cost, contracted=self.contracted_cost, hours=self.hours
+        )
+
+
+class LE28Project(models.Model):
+    """A work-organisation project under lettre d'entente 28 (seed 001)."""
+
+    class DecisionMode(models.TextChoices):
+        CONSENSUS = "consensus", _("Consensus")
+        OTHER = "autre", _("Other")
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.PROTECT,
+        related_name="le28_projects",
+    )
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("VPP dossier"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="le28_projects",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    establishment = models.CharField(_("establishment"), max_length=200)
+    volet = models.CharField(_("volet"), max_length=2, choices=Volet.choices)
+    job_titles = models.TextField(
+        _("targeted job titles"), help_text=_("One per line, e.g. social workers.")
+    )
+    objectives = models.JSONField(
+        _("objectives"), default=list, blank=True,
+        help_text=_("Chosen among the 17 paritarian objectives."),
+    )
+    decision_mode = models.CharField(
+        _("decision mode"), max_length=20, choices=DecisionMode.choices,
+        default=DecisionMode.CONSENSUS,
+        help_text=_("Lettre d'entente 28 asks the steering committee to decide by consensus."),
+    )
+    decision_mode_details = models.CharField(_("decision mode details"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("LE28 project")
+        verbose_name_plural = _("LE28 projects")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def job_title_list(self) -> list[str]:
+        return [line.strip() for line in self.job_titles.splitlines() if line.strip()]
+
+    def clean(self):
+        from .constants import Objective
+
+        if not isinstance(self.objectives, list) or not set(self.objectives) <= set(
+            Objective.values
+        ):
+            raise ValidationError(
+                {"objectives": _("Choose the objectives among the 17 of the letter of agreement.")}
+            )
+
+    def objective_labels(self) -> list[str]:
+        from .constants import Objective
+
+        return [f"{value}. {Objective(value).label}" for value in sorted(self.objectives)]
+
+
+class LE28Phase(models.Model):
+    project = models.ForeignKey(
+        LE28Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="phases"
+    )
+    phase = models.PositiveSmallIntegerField(_("phase"), choices=Phase.choices)
+    union_participation = models.BooleanField(_("the union took part"), default=False)
+    participants = models.CharField(_("union participants"), max_length=300, blank=True)
+    held_on = models.DateField(_("date"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("LE28 phase")
+        verbose_name_plural = _("LE28 phases")
+        ordering = ["phase"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "phase"], name="one_row_per_le28_phase")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_phase_display()
+
+
+class LE28CommitteeMember(models.Model):
+    """A member of the paritarian steering committee, on the union or the employer side."""
+
+    class Side(models.TextChoices):
+        UNION = "syndicale", _("Union")
+        EMPLOYER = "patronale", _("Employer")
+
+    project = models.ForeignKey(
+        LE28Project, verbose_name=_("project"), on_delete=models.CASCADE,
+        related_name="committee",
+    )
+    side = models.CharField(_("side"), max_length=10, choices=Side.choices)
+    name = models.CharField(_("name"), max_length=200)
+    function = models.CharField(_("function"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("steering committee member")
+        verbose_name_plural = _("steering committee members")
+        ordering = ["side", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LE28Assessment(models.Model):
+    """One of the eight success indicators, assessed at the evaluation."""
+
+    class Result(models.TextChoices):
+        NOT_ASSESSED = "", _("Not assessed")
+        MET = "atteint", _("Met")
+        PARTLY = "partiel", _("Partly met")
+        NOT_MET = "non_atteint", _("Not met")
+
+    project = models.ForeignKey(
+        LE28Project, verbose_name=_("project"), on_delete=models.CASCADE,
+        related_name="assessments",
+    )
+    indicator = models.PositiveSmallIntegerField(_("indicator"), choices=SuccessIndicator.choices)
+    result = models.CharField(_("result"), max_length=15, choices=Result.choices, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("success indicator")
+        verbose_name_plural = _("success indicators")
+        ordering = ["indicator"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "indicator"], name="one_row_per_le28_indicator"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_indicator_display()

@@ -1,0 +1,28 @@
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from .models import Dossier
+
+
+class DossierTable(tables.Table):
+    title = tables.TemplateColumn(
+        '<a href="{% url \'vpp:dossier_detail\' record.organization.slug record.pk %}">'
+        "{{ record.title }}</a>",
+        verbose_name=_("title"),
+    )
+    next_due = tables.TemplateColumn(
+        template_name="vpp/_next_due_cell.html", verbose_name=_("next deadline")
+    )
+    conseiller = tables.Column(verbose_name=_("assigned union adviser"))
+
+    class Meta:
+        model = Dossier
+        fields = ["title", "establishment", "service", "mode", "stage", "priority", "next_due",
+                  "conseiller"]
+        order_by = ("next_due",)
+        attrs = {"class": "table table-sm table-hover align-middle"}
+        empty_text = _("No dossier yet.")
+        template_name = "django_tables2/bootstrap5.html"
+
+    def render_conseiller(self, value):
+        return value.get_full_name() or value.username

@@ -1,0 +1,33 @@
+from django.urls import path
+
+from . import views
+
+app_name = "vpp"
+
+urlpatterns = [
+    path("", views.dossier_list, name="dossier_list"),
+    path("nouveau/", views.dossier_create, name="dossier_create"),
+    path("<int:pk>/", views.dossier_detail, name="dossier_detail"),
+    path("<int:pk>/modifier/", views.dossier_edit, name="dossier_edit"),
+    path("<int:pk>/enquete/", views.dossier_findings, name="dossier_findings"),
+    path("<int:pk>/avancer/", views.dossier_advance, name="dossier_advance"),
+    path("<int:pk>/reculer/", views.dossier_go_back, name="dossier_go_back"),
+    path("<int:pk>/rapport.pdf", views.dossier_report_pdf, name="dossier_report_pdf"),
+    path("<int:pk>/taches/nouvelle/", views.task_edit, name="task_create"),
+    path("<int:pk>/taches/<int:task_pk>/", views.task_edit, name="task_edit"),
+    path("<int:pk>/questionnaires/<str:kind>/", views.questionnaire_edit,
+         name="questionnaire_edit"),
+    path("<int:pk>/analyse-financiere/", views.financial_analysis_edit,
+         name="financial_analysis_edit"),
+    path("<int:pk>/echeances/nouvelle/", views.deadline_edit, name="deadline_create"),
+    path("<int:pk>/echeances/<int:deadline_pk>/", views.deadline_edit, name="deadline_edit"),
+    path("veille/", views.veille_list, name="veille_list"),
+    path("veille/nouveau/", views.veille_edit, name="veille_create"),
+    path("veille/<int:pk>/", views.veille_detail, name="veille_detail"),
+    path("veille/<int:pk>/modifier/", views.veille_edit, name="veille_edit"),
+    path("veille/<int:pk>/lier/", views.veille_link, name="veille_link"),
+    path("le28/", views.le28_list, name="le28_list"),
+    path("le28/nouveau/", views.le28_edit, name="le28_create"),
+    path("le28/<int:pk>/", views.le28_detail, name="le28_detail"),
+    path("le28/<int:pk>/modifier/", views.le28_edit, name="le28_edit"),
+]
