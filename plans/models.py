@@ -95,6 +95,11 @@ class WorkPlan(Timestamped):
     def is_public(self) -> bool:
         return self.state in self.PUBLIC_STATES
 
+    @property
+    def is_closed(self) -> bool:
+        """A closed plan records a finished mandate: its content is locked."""
+        return self.state == self.State.CLOSED
+
     def clean(self):
         if self.mandate_start and self.mandate_end and self.mandate_end <= self.mandate_start:
             raise ValidationError(

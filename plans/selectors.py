@@ -65,20 +65,6 @@ def number_orientations(orientations: list[Orientation]) -> None:
             action.number = f"{orientation.number}.{index}" if orientation.number else ""
 
 
-def action_number(action: Action) -> str:
-    """The number of one action, e.g. "2.3" (two small queries)."""
-    orientation = action.orientation
-    if not orientation.numbered:
-        return ""
-    before = Q(position__lt=orientation.position)
-    before |= Q(position=orientation.position, pk__lt=orientation.pk)
-    earlier = Orientation.objects.filter(plan_id=orientation.plan_id, numbered=True).filter(before)
-    index = Action.objects.filter(orientation=orientation).filter(
-        Q(position__lt=action.position) | Q(position=action.position, pk__lt=action.pk)
-    )
-    return f"{earlier.count() + 1}.{index.count() + 1}"
-
-
 def plan_lists(plan: WorkPlan) -> tuple[list[StatutoryFile], list[Delegation]]:
     return (
         list(plan.statutory_files.order_by("position", "pk")),
@@ -105,11 +91,8 @@ class Progress:
 
     @property
     def percent_done(self) -> int:
-        """Done counts fully, partly done for half."""
-        if not self.total:
-            return 0
-        partly = self.counts.get(Action.Outcome.PARTLY_DONE, 0)
-        return round(100 * (self.done + partly / 2) / self.total)
+        """The share of the actions that are done, as printed beside "3 of 4 done"."""
+        return round(100 * self.done / self.total) if self.total else 0
 
     @property
     def segments(self) -> list[dict]:

@@ -5,6 +5,7 @@ organization's plan is a 404, an unpublished plan is a 404 for members, a write 
 the EDIT ability is a 403.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -124,6 +125,23 @@ def get_row_for_user(user, slug: str, kind: RowKind, pk: int, ability: str):
     return row, plan, access
 
 
+CLOSED_MESSAGE = _(
+    "This plan is closed: its content can no longer be changed. Carry it over into the next "
+    "mandate to keep working on its unfinished actions."
+)
+
+
+def refuse_if_closed(request: HttpRequest, plan: WorkPlan) -> HttpResponse | None:
+    """A closed plan is the record of a finished mandate: its content is locked.
+
+    Returns the redirect to show instead of the edit, or None when the plan is open.
+    """
+    if plan.is_closed:
+        messages.error(request, CLOSED_MESSAGE)
+        return redirect(plan_url(plan))
+    return None
+
+
 def plan_url(plan: WorkPlan, anchor: str = "") -> str:
     url = reverse("plans:detail", args=[plan.organization.slug, plan.pk])
     return f"{url}#{anchor}" if anchor else url
@@ -203,7 +221,8 @@ def plan_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     context.update(
         {
             "current_organization": plan.organization,
-            "can_edit": permissions.EDIT in access,
+            "can_manage": permissions.EDIT in access,
+            "can_edit": permissions.EDIT in access and not plan.is_closed,
             "next_state": services.TRANSITIONS.get(plan.state),
             "next_state_label": (
                 WorkPlan.State(services.TRANSITIONS[plan.state]).label
@@ -237,6 +256,8 @@ def plan_context(plan: WorkPlan) -> dict:
 @login_required
 def plan_update(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     plan, _access = get_plan_for_user(request.user, slug, pk, permissions.EDIT)
+    if refused := refuse_if_closed(request, plan):
+        return refused
     form = WorkPlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
         try:
@@ -256,6 +277,8 @@ def plan_update(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def plan_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     plan, _access = get_plan_for_user(request.user, slug, pk, permissions.EDIT)
+    if refused := refuse_if_closed(request, plan):
+        return refused
     if request.method == "POST":
         services.plan_delete(plan=plan)
         messages.success(request, _("The plan was deleted."))
@@ -361,16 +384,24 @@ def last_change(plan: WorkPlan):
     return max(dates)
 
 
+def years_later(day: datetime.date, years: int) -> datetime.date:
+    """The same day `years` later; 29 February becomes 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 @GET_POST
 @login_required
 def plan_carry_over(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     plan, _access = get_plan_for_user(request.user, slug, pk, permissions.EDIT)
     length = plan.mandate_end.year - plan.mandate_start.year
+    next_end = years_later(plan.mandate_end, length)
     initial = {
-        "title": plan.title.replace(plan.mandate_label, f"{plan.mandate_end.year}-"
-                                    f"{plan.mandate_end.year + length}"),
+        "title": plan.title.replace(plan.mandate_label, f"{plan.mandate_end.year}-{next_end.year}"),
         "mandate_start": plan.mandate_end,
-        "mandate_end": plan.mandate_end.replace(year=plan.mandate_end.year + length),
+        "mandate_end": next_end,
     }
     form = CarryOverForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -422,6 +453,8 @@ def row_create(request: HttpRequest, slug: str, kind: str, parent: int) -> HttpR
     plan = permissions.organization_of(parent_obj, plan_path)
     permissions.check_published(access, plan.is_public)
     require(access, permissions.EDIT)
+    if refused := refuse_if_closed(request, plan):
+        return refused
 
     form = form_for(row_kind, plan, request.POST or None,
                     instance=row_kind.model(**{row_kind.parent_field: parent_obj}))
@@ -462,6 +495,8 @@ def create_row(kind: RowKind, fields: dict, user):
 def row_update(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
     row_kind = ROWS[kind]
     row, plan, _access = get_row_for_user(request.user, slug, row_kind, pk, permissions.EDIT)
+    if refused := refuse_if_closed(request, plan):
+        return refused
     form = form_for(row_kind, plan, request.POST or None, instance=row)
     if request.method == "POST" and form.is_valid():
         try:
@@ -490,6 +525,8 @@ def row_update(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRespo
 def row_delete(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
     row_kind = ROWS[kind]
     row, plan, _access = get_row_for_user(request.user, slug, row_kind, pk, permissions.EDIT)
+    if refused := refuse_if_closed(request, plan):
+        return refused
     back = plan_url(plan, row_anchor(row))
     if request.method == "POST":
         services.row_delete(row=row)
@@ -514,6 +551,8 @@ def row_delete(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRespo
 def row_move(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
     row_kind = ROWS[kind]
     row, plan, _access = get_row_for_user(request.user, slug, row_kind, pk, permissions.EDIT)
+    if refused := refuse_if_closed(request, plan):
+        return refused
     if not row_kind.movable:
         raise PermissionDenied
     try:

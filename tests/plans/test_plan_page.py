@@ -90,9 +90,10 @@ def test_progress_rolls_up_per_orientation_and_for_the_plan(login, executif, cc)
     services.row_update(row=actions[1], outcome=Action.Outcome.DONE)
     services.row_update(row=actions[2], outcome=Action.Outcome.PARTLY_DONE)
     text = page(login(executif).get(detail(plan)))
-    assert "Réalisées : 2 sur 4 (62 %)" in text  # partly done counts for half
+    # The percentage is the share done, as the sentence says; partly done shows in the bar.
+    assert "Réalisées : 2 sur 4 (50 %)" in text
     assert "Réalisées : 2 sur 2 (100 %)" in text
-    assert "Réalisées : 0 sur 2 (25 %)" in text
+    assert "Réalisées : 0 sur 2 (0 %) · À venir : 1 · Partiellement réalisée : 1" in text
 
 
 def test_a_membre_sees_the_published_plan_without_any_edit_control(login, membre, plan):
