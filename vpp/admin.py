@@ -8,6 +8,7 @@ read-only (a revert would move a stage behind the workflow's back).
 
 from datetime import timedelta
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -150,8 +151,43 @@ class DeadlineWithinFilter(admin.SimpleListFilter):
         return queryset.filter(pk__in=Dossier.objects.filter(window).values("pk"))
 
 
+class DossierAdminForm(forms.ModelForm):
+    """The choices span every organisation the conseiller reaches; a dossier takes only
+    people and watch items of its own."""
+
+    OTHER_ORGANIZATION = _("%(names)s: of another organization than the dossier's.")
+
+    def clean(self):
+        cleaned = super().clean()
+        organization = cleaned.get("organization") or (
+            self.instance.organization if self.instance.organization_id else None
+        )
+        if organization is None:
+            return cleaned
+        members = set(organization.memberships.values_list("user_id", flat=True))
+        for name in ("direction_people", "terrain_people"):
+            strangers = [u for u in cleaned.get(name) or () if u.pk not in members]
+            if strangers:
+                self.add_error(name, self._other(strangers))
+        conseiller = cleaned.get("conseiller")
+        if conseiller is not None and conseiller.pk not in members:
+            self.add_error("conseiller", self._other([conseiller]))
+        items = [i for i in cleaned.get("veille_items") or ()
+                 if i.organization_id != organization.pk]
+        if items:
+            self.add_error("veille_items", self._other(items))
+        return cleaned
+
+    def _other(self, objects):
+        names = ", ".join(
+            (o.get_full_name() if hasattr(o, "get_full_name") else "") or str(o) for o in objects
+        )
+        return self.OTHER_ORGANIZATION % {"names": names}
+
+
 @admin.register(Dossier)
 class DossierAdmin(WorkbenchAdmin):
+    form = DossierAdminForm
     list_display = ["title", "organization", "stage", "mode", "priority", "next_due",
                     "conseiller"]
     list_filter = [
@@ -173,6 +209,11 @@ class DossierAdmin(WorkbenchAdmin):
     ]
     inlines = [EventInline, DeadlineInline, TaskInline, QuestionnaireInline]
     actions = ["advance_to_next_stage"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Moving a dossier would leave its deadline rules and watch items behind.
+        readonly = super().get_readonly_fields(request, obj)
+        return [*readonly, "organization"] if obj is not None else readonly
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

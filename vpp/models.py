@@ -20,7 +20,7 @@ from unionplans.models import Organization
 
 from . import indicators
 from .constants import Phase, Questionnaire, SuccessIndicator, Volet, WorkPlanElement
-from .deadlines import DayKind, days_left
+from .deadlines import DayKind, days_left, due_date
 
 
 class Stage(models.TextChoices):
@@ -247,6 +247,29 @@ class Deadline(models.Model):
     def __str__(self) -> str:
         return str(self.rule)
 
+    def clean(self):
+        """The rule is one of the dossier's organisation, and the due date is a real date."""
+        try:
+            rule, dossier = self.rule, self.dossier
+        except (DeadlineRule.DoesNotExist, Dossier.DoesNotExist):
+            return  # the form reports the missing field
+        if rule.organization_id != dossier.organization_id:
+            raise ValidationError(
+                {"rule": _("This deadline rule belongs to another organization.")}
+            )
+        if self.trigger_date is not None:
+            self.compute_due_on()
+
+    def compute_due_on(self) -> date:
+        """The due date from the rule and the trigger date (ValidationError if off the calendar)."""
+        try:
+            return due_date(self.trigger_date, self.rule.days, self.rule.day_kind)
+        except OverflowError:
+            raise ValidationError(
+                {"trigger_date": _("This date is too far off: the due date would be past the "
+                                   "year 9999.")}
+            ) from None
+
     def days_left(self, today: date | None = None) -> int:
         return days_left(self.due_on, today)
 
@@ -302,6 +325,18 @@ class QuestionnaireAnswers(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+    def clean(self):
+        """The admin edits `answers` as raw JSON: keep it {question key: text}."""
+        from .constants import QUESTIONS
+
+        keys = {key for key, _question in QUESTIONS.get(self.kind, ())}
+        if not isinstance(self.answers, dict) or not all(
+            key in keys and isinstance(value, str) for key, value in self.answers.items()
+        ):
+            raise ValidationError({"answers": _(
+                "The answers are a JSON object of question keys (%(keys)s) and texts."
+            ) % {"keys": ", ".join(sorted(keys))}})
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(key, question, answer) in the tool's order."""

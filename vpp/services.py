@@ -98,12 +98,11 @@ def deadline_set(
     met: bool = False, note: str = "",
 ) -> Deadline:
     """Create or change a deadline; its due date follows from the rule and the trigger date."""
-    if rule.organization_id != dossier.organization_id:
-        raise ValidationError(_("This deadline rule belongs to another organization."))
     deadline = deadline or Deadline(dossier=dossier)
     deadline.rule, deadline.trigger_date = rule, trigger_date
     deadline.met, deadline.note = met, note
-    deadline.due_on = due_date(trigger_date, rule.days, rule.day_kind)
+    deadline.clean()  # the rule's organisation, a due date within the calendar
+    deadline.due_on = deadline.compute_due_on()
     return _save(deadline)
 
 

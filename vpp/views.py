@@ -221,7 +221,10 @@ def dossier_advance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def dossier_go_back(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     dossier, _access = selectors.get_dossier_for_user(request.user, slug, pk)
     form = GoBackForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    if not form.is_valid():
+        _refuse(request, ValidationError(form.errors["reason"]))
+        return redirect(_detail_url(dossier))
+    reason = form.cleaned_data["reason"]
     try:
         services.dossier_go_back(dossier=dossier, by=request.user, reason=reason)
     except ValidationError as error:

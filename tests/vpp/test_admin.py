@@ -58,7 +58,9 @@ def test_the_people_offered_are_those_of_the_conseiller_s_organizations(
     offered = set(form.fields["terrain_people"].queryset)
     assert executif in offered
     assert executif2 not in offered
-    assert set(form.fields["organization"].queryset) == {dossier.organization}
+    assert "organization" not in form.fields  # read-only once the dossier exists
+    add_form = login(conseiller).get(reverse("admin:vpp_dossier_add")).context["adminform"].form
+    assert set(add_form.fields["organization"].queryset) == {dossier.organization}
 
 
 @pytest.mark.parametrize(
