@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The suite runs on every core (pytest-xdist); TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 
 .PHONY: run test setup demo lint messages clean bench
 
@@ -42,7 +44,7 @@ test: setup lint
 	@command -v pdftotext >/dev/null || { echo "make test reads PDFs with poppler: sudo apt-get install poppler-utils"; exit 1; }
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) collectstatic --noinput --verbosity 0
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # Refresh the French catalogue after changing user-facing strings, then translate it.
 messages: export DEBUG = 1

@@ -1,12 +1,11 @@
 from crispy_forms.helper import FormHelper
 from django import forms
-from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from unionplans.forms import VersionedModelForm
 
 from . import seed_002
-from .models import MAX_ITEM_LENGTH, MAX_ITEMS, MAX_TEXT_LENGTH, EntraidePlan, EntraideRow
+from .models import MAX_ITEM_LENGTH, MAX_ITEMS, EntraidePlan, EntraideRow
 
 
 class ItemListWidget(forms.Widget):
@@ -52,19 +51,15 @@ class ItemListField(forms.Field):
         return list(initial or []) != self.to_python(data)
 
 
-def bound_text(form: forms.Form, *names: str) -> None:
-    """TextFields are unbounded in the database; forms keep them to MAX_TEXT_LENGTH."""
-    for name in names:
-        field = form.fields[name]
-        field.validators.append(MaxLengthValidator(MAX_TEXT_LENGTH))
-        field.widget.attrs.update(maxlength=MAX_TEXT_LENGTH, rows=3)
-
-
 class PlanHeaderForm(VersionedModelForm):
     class Meta:
         model = EntraidePlan
         fields = ["period_label", "year", "need", "expected_results", "target_date"]
-        widgets = {"target_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {
+            "need": forms.Textarea(attrs={"rows": 3}),
+            "expected_results": forms.Textarea(attrs={"rows": 3}),
+            "target_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -73,7 +68,6 @@ class PlanHeaderForm(VersionedModelForm):
         else:
             self.fields["year"].required = True
             self.fields["period_label"].required = True
-        bound_text(self, "need", "expected_results")
         self.helper = FormHelper()
         self.helper.form_tag = False
 
@@ -93,7 +87,6 @@ class RowForm(VersionedModelForm):
                 required=False,
                 initial=getattr(self.instance, name) if self.instance.pk else [],
             )
-        self.fields["objective"].widget.attrs["maxlength"] = 500
 
     @property
     def list_fields(self):
@@ -127,12 +120,11 @@ class CloseYearForm(VersionedModelForm):
     class Meta:
         model = EntraidePlan
         fields = ["review"]
+        widgets = {"review": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["review"].required = True
-        bound_text(self, "review")
-        self.fields["review"].widget.attrs["rows"] = 6
         self.helper = FormHelper()
         self.helper.form_tag = False
 

@@ -14,11 +14,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from unionplans.models import Organization
+from unionplans.models import Organization, Timestamped, long_text_field
 
+# A list cell holds a few short items, each one line of the printed table's narrow column
+# (far below the LONG_TEXT bound of the plan's free texts).
 MAX_ITEMS = 12
 MAX_ITEM_LENGTH = 300
-MAX_TEXT_LENGTH = 5000
 PRIVACY_HELP = _("Never write the name of a person helped, nor anything about their health.")
 
 
@@ -54,7 +55,7 @@ def list_cell(verbose_name):
     )
 
 
-class EntraidePlan(models.Model):
+class EntraidePlan(Timestamped):
     class Status(models.TextChoices):
         OPEN = "en_cours", _("In progress")
         CLOSED = "clos", _("Closed")
@@ -85,10 +86,10 @@ class EntraidePlan(models.Model):
         _("year"), null=True, blank=True,
         help_text=_("The year the plan starts, for example 2025."),
     )
-    need = models.TextField(
+    need = long_text_field(
         _("identified need / description of the situation"), blank=True, help_text=PRIVACY_HELP
     )
-    expected_results = models.TextField(
+    expected_results = long_text_field(
         _("expected results"), blank=True,
         help_text=_(
             "The target date, if any, is printed right after this text: "
@@ -99,7 +100,7 @@ class EntraidePlan(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
-    review = models.TextField(
+    review = long_text_field(
         _("year-end review"), blank=True,
         help_text=format_lazy("{} {}", _("What was done, what was not and why."), PRIVACY_HELP),
     )
@@ -112,8 +113,6 @@ class EntraidePlan(models.Model):
         blank=True,
         related_name="next_plan",
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -160,7 +159,7 @@ class EntraidePlan(models.Model):
         return self.status == self.Status.CLOSED
 
 
-class EntraideRow(models.Model):
+class EntraideRow(Timestamped):
     """One line of the plan's table: the six columns of the seed, and where it stands."""
 
     class State(models.TextChoices):
@@ -184,8 +183,6 @@ class EntraideRow(models.Model):
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.TODO
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:

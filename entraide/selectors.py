@@ -5,8 +5,30 @@ from django.db.models import Q, QuerySet
 from unionplans import permissions
 from unionplans.models import Organization
 
-from . import services
 from .models import EntraidePlan, EntraideRow
+
+
+def plan_for(request, pk: int, *, write: bool = False) -> EntraidePlan:
+    """The plan (or organization template) at `pk`: 404 without ENTRAIDE in its organization.
+
+    Templates are the exécutif's: changing one needs EDIT as well (403).
+    """
+    plans = EntraidePlan.objects.select_related("organization", "previous", "next_plan")
+    plan = permissions.fetch(request, plans, permissions.ENTRAIDE, pk=pk)
+    if write and plan.is_template:
+        permissions.require(request.access, permissions.EDIT)
+    return plan
+
+
+def row_for(request, pk: int, row_pk: int) -> EntraideRow:
+    """A row of the plan at `pk`, checked as a write to its plan is."""
+    rows = EntraideRow.objects.select_related("plan__organization").filter(plan_id=pk)
+    row = permissions.fetch(
+        request, rows, permissions.ENTRAIDE, via="plan__organization", pk=row_pk
+    )
+    if row.plan.is_template:
+        permissions.require(request.access, permissions.EDIT)
+    return row
 
 
 def plans_visible_to(*, user, organization: Organization) -> QuerySet[EntraidePlan]:
@@ -16,8 +38,8 @@ def plans_visible_to(*, user, organization: Organization) -> QuerySet[EntraidePl
 
 
 def templates_for(*, user, organization: Organization) -> QuerySet[EntraidePlan]:
-    """The built-in templates and the organization's own, as `user` may use them."""
-    services.builtin_templates_ensure()
+    """The built-in templates (created after migrate, see `apps.py`) and the organization's
+    own, as `user` may use them."""
     own = permissions.scope(
         EntraidePlan.objects.filter(organization=organization), user, permissions.ENTRAIDE
     )

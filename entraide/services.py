@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from unionplans.models import Organization
+from unionplans.ordering import move_in, renumber
+from unionplans.services import model_update
 
 from . import seed_002
 from .models import EntraidePlan, EntraideRow
@@ -97,39 +99,33 @@ def plan_save_as_template(*, plan: EntraidePlan, name: str) -> EntraidePlan:
 
 
 @transaction.atomic
-def plan_update(*, plan: EntraidePlan, data: dict) -> EntraidePlan:
-    _ensure_open(plan)
-    for name in PLAN_FIELDS:
-        if name in data:
-            setattr(plan, name, data[name])
-    plan.full_clean()
-    plan.save()
-    return plan
+def plan_update(*, plan: EntraidePlan, version: str | None = None, **fields) -> EntraidePlan:
+    """Change the header fields given (and only those)."""
+    _lock(plan)
+    changes = {name: fields[name] for name in PLAN_FIELDS if name in fields}
+    return model_update(plan, changes, version=version)
 
 
 @transaction.atomic
-def row_add(*, plan: EntraidePlan, data: dict) -> EntraideRow:
+def row_add(*, plan: EntraidePlan, **fields) -> EntraideRow:
     _lock(plan)
     last = plan.rows.aggregate(last=Max("position"))["last"] or 0
-    return _create_row(plan=plan, position=last + 1, data=data)
+    return _create_row(plan=plan, position=last + 1, data=fields)
 
 
 @transaction.atomic
-def row_update(*, row: EntraideRow, data: dict) -> EntraideRow:
-    _ensure_open(row.plan)
-    for name in ROW_FIELDS:
-        if name in data:
-            setattr(row, name, _copied(data[name]))
-    row.full_clean()
-    row.save()
-    return row
+def row_update(*, row: EntraideRow, version: str | None = None, **fields) -> EntraideRow:
+    """Change the cells given (and only those); each list cell gets a list of its own."""
+    _lock(row.plan)
+    changes = {name: _copied(fields[name]) for name in ROW_FIELDS if name in fields}
+    return model_update(row, changes, version=version)
 
 
 @transaction.atomic
 def row_set_state(*, row: EntraideRow, state: str) -> EntraideRow:
     if state not in EntraideRow.State.values:
         raise ValidationError(_("Choose a state: to do, in progress or done."))
-    return row_update(row=row, data={"state": state})
+    return row_update(row=row, state=state)
 
 
 @transaction.atomic
@@ -143,31 +139,25 @@ def row_delete(*, row: EntraideRow) -> None:
         following.objective = row.objective
         following.save(update_fields=["objective", "updated_at"])
     row.delete()
-    _renumber(plan)
+    renumber(list(plan.rows.order_by("position", "pk")), start=1)
 
 
 @transaction.atomic
 def row_move(*, row: EntraideRow, direction: str) -> None:
-    """Swap the row with its neighbour above ("up") or below ("down"); ends stay put.
+    """Swap the row with its neighbour above ("up") or below ("down"), refused at the ends.
 
     Inside a merged objective (the lower row's objective is empty), the objective stays on
     the group's first row: the rows move, the group keeps its head.
     """
-    if direction not in ("up", "down"):
-        raise ValidationError(_("A row moves up or down."))
     plan = _lock(row.plan)
-    rows = list(plan.rows.order_by("position", "pk"))
-    index = next(i for i, r in enumerate(rows) if r.pk == row.pk)
-    upper = index - 1 if direction == "up" else index
-    if upper < 0 or upper + 1 >= len(rows):
-        return
-    above, below = rows[upper], rows[upper + 1]
+    move_in(plan.rows.all(), row, direction, start=1, before_swap=_keep_group_head)
+
+
+def _keep_group_head(above: EntraideRow, below: EntraideRow) -> None:
     if not below.objective and above.objective:
         below.objective, above.objective = above.objective, ""
         for changed in (above, below):
             changed.save(update_fields=["objective", "updated_at"])
-    rows[upper], rows[upper + 1] = below, above
-    _renumber(plan, rows)
 
 
 @transaction.atomic
@@ -242,16 +232,6 @@ def _copy_rows(
 def _copied(value):
     """A new list for a list cell, so no two rows ever hold the same list object."""
     return list(value) if isinstance(value, list) else value
-
-
-def _renumber(plan: EntraidePlan, rows: list[EntraideRow] | None = None) -> None:
-    """Positions 1, 2, 3… in the given order (default: the current one)."""
-    if rows is None:
-        rows = list(plan.rows.order_by("position", "pk"))
-    for position, row in enumerate(rows, start=1):
-        if row.position != position:
-            row.position = position
-            row.save(update_fields=["position", "updated_at"])
 
 
 def _lock(plan: EntraidePlan, *, open_only=True) -> EntraidePlan:

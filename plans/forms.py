@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from unionplans.forms import VersionedModelForm
+from unionplans.people import display_name
 
 from .models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
 
@@ -72,9 +73,7 @@ class ActionForm(CrispyMixin, VersionedModelForm):
             .objects.filter(memberships__organization=organization)
             .order_by("last_name", "first_name")
         )
-        self.fields["responsible_user"].label_from_instance = (
-            lambda user: user.get_full_name() or user.username
-        )
+        self.fields["responsible_user"].label_from_instance = display_name
 
 
 class StepForm(CrispyMixin, VersionedModelForm):

@@ -8,34 +8,13 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from unionplans.models import Organization
+from unionplans.models import Organization, Timestamped, long_text_field
 from unionplans.templatetags.dates import long_date
-
-# Text fields are bounded (forms and services alike): a plan cell is a paragraph, not a book.
-LONG_TEXT = 10_000
-
-
-def long_text_field(verbose_name, **kwargs) -> models.TextField:
-    return models.TextField(
-        verbose_name,
-        max_length=LONG_TEXT,
-        validators=[MaxLengthValidator(LONG_TEXT)],
-        **kwargs,
-    )
-
-
-class Timestamped(models.Model):
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        abstract = True
 
 
 class WorkPlan(Timestamped):

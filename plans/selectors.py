@@ -11,6 +11,39 @@ from .models import Action, Delegation, FollowUp, Orientation, StatutoryFile, St
 
 PUBLISHED = Q(state__in=WorkPlan.PUBLIC_STATES)
 
+# The path from each model of a plan to its WorkPlan.
+PLAN_PATH = {
+    WorkPlan: "",
+    Orientation: "plan",
+    Action: "orientation__plan",
+    Step: "action__orientation__plan",
+    FollowUp: "action__orientation__plan",
+    StatutoryFile: "plan",
+    Delegation: "plan",
+}
+
+
+def plan_part_for(request, model: type, pk: int, ability: str = permissions.VIEW):
+    """The plan, or the row of a plan, at `pk` in the request's organization, checked as its
+    plan is: 404 out of reach or unpublished to this person, 403 without `ability`."""
+    path = PLAN_PATH[model]
+    prefix = f"{path}__" if path else ""
+    return permissions.fetch(
+        request,
+        model.objects.select_related(f"{prefix}organization", *([] if path else ["previous"])),
+        ability,
+        via=f"{prefix}organization",
+        published=Q(**{f"{prefix}state__in": WorkPlan.PUBLIC_STATES}),
+        pk=pk,
+    )
+
+
+def plan_of(obj) -> WorkPlan:
+    """The plan a plan's row belongs to (the plan itself for a plan)."""
+    for attribute in filter(None, PLAN_PATH[type(obj)].split("__")):
+        obj = getattr(obj, attribute)
+    return obj
+
 
 def plans_visible_to(*, user, organization: Organization) -> QuerySet[WorkPlan]:
     """The organization's plans `user` may read: all for the executive, published for members."""
@@ -18,10 +51,6 @@ def plans_visible_to(*, user, organization: Organization) -> QuerySet[WorkPlan]:
     return permissions.scope_published(plans, user, PUBLISHED).annotate(
         action_count=Count("orientations__actions")
     )
-
-
-def plan_queryset() -> QuerySet[WorkPlan]:
-    return WorkPlan.objects.select_related("organization", "previous")
 
 
 def plan_tree(plan: WorkPlan) -> list[Orientation]:

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from unionplans.models import Organization
+from unionplans.ordering import move_in
+from unionplans.services import model_update
 
 from .models import (
     Action,
@@ -19,6 +21,7 @@ from .models import (
     Step,
     WorkPlan,
 )
+from .selectors import plan_of
 
 State = WorkPlan.State
 
@@ -29,7 +32,10 @@ TRANSITIONS = {
     State.PUBLISHED: State.CLOSED,
 }
 
-UP, DOWN = "up", "down"
+CLOSED_MESSAGE = _(
+    "This plan is closed: its content can no longer be changed. Carry it over into the next "
+    "mandate to keep working on its unfinished actions."
+)
 
 
 def _save(obj: models.Model) -> models.Model:
@@ -43,9 +49,21 @@ def _next_position(siblings: models.QuerySet) -> int:
     return 0 if last is None else last + 1
 
 
-def _set(obj: models.Model, fields: dict) -> None:
-    for name, value in fields.items():
-        setattr(obj, name, value)
+def plan_ensure_open(plan: WorkPlan) -> None:
+    """A closed plan is the record of a finished mandate: its content is locked.
+
+    Every write below checks it, whoever calls (a page, the admin, an import); pages call
+    it too before showing an edit form, so nobody types into a form that cannot be saved.
+    """
+    if plan.is_closed:
+        raise ValidationError(CLOSED_MESSAGE, code="closed")
+
+
+def _open_plan(obj: models.Model) -> WorkPlan:
+    """The plan of `obj`, locked until the write ends, refused when closed."""
+    plan = WorkPlan.objects.select_for_update().get(pk=plan_of(obj).pk)
+    plan_ensure_open(plan)
+    return plan
 
 
 # Plans
@@ -73,9 +91,9 @@ def plan_create(
 
 
 @transaction.atomic
-def plan_update(*, plan: WorkPlan, **fields) -> WorkPlan:
-    _set(plan, fields)
-    _save(plan)
+def plan_update(*, plan: WorkPlan, version: str | None = None, **fields) -> WorkPlan:
+    _open_plan(plan)
+    model_update(plan, fields, version=version)
     # A shorter mandate must not leave dated steps outside it.
     for step in Step.objects.filter(action__orientation__plan=plan, when_date__isnull=False):
         try:
@@ -91,6 +109,7 @@ def plan_update(*, plan: WorkPlan, **fields) -> WorkPlan:
 
 @transaction.atomic
 def plan_delete(*, plan: WorkPlan) -> None:
+    _open_plan(plan)
     plan.delete()
 
 
@@ -116,6 +135,26 @@ def plan_transition(
         plan.adopted_on = adopted_on or plan.adopted_on or timezone.localdate()
     plan.state = to_state
     return _save(plan)
+
+
+def years_later(day: datetime.date, years: int) -> datetime.date:
+    """The same day `years` later; 29 February becomes 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def next_mandate(plan: WorkPlan) -> dict:
+    """What the next mandate's plan starts from: as long as this one, starting as it ends,
+    its title with the new years (« Plan de travail 2022-2025 »)."""
+    length = plan.mandate_end.year - plan.mandate_start.year
+    end = years_later(plan.mandate_end, length)
+    return {
+        "title": plan.title.replace(plan.mandate_label, f"{plan.mandate_end.year}-{end.year}"),
+        "mandate_start": plan.mandate_end,
+        "mandate_end": end,
+    }
 
 
 @transaction.atomic
@@ -210,6 +249,7 @@ def plan_carry_over(
 
 @transaction.atomic
 def orientation_create(*, plan: WorkPlan, **fields) -> Orientation:
+    _open_plan(plan)
     orientation = Orientation(plan=plan, **fields)
     orientation.position = _next_position(plan.orientations.all())
     return _save(orientation)
@@ -217,6 +257,7 @@ def orientation_create(*, plan: WorkPlan, **fields) -> Orientation:
 
 @transaction.atomic
 def action_create(*, orientation: Orientation, **fields) -> Action:
+    _open_plan(orientation)
     action = Action(orientation=orientation, **fields)
     action.position = _next_position(orientation.actions.all())
     return _save(action)
@@ -224,6 +265,7 @@ def action_create(*, orientation: Orientation, **fields) -> Action:
 
 @transaction.atomic
 def step_create(*, action: Action, **fields) -> Step:
+    _open_plan(action)
     step = Step(action=action, **fields)
     step.position = _next_position(action.steps.all())
     return _save(step)
@@ -231,6 +273,7 @@ def step_create(*, action: Action, **fields) -> Step:
 
 @transaction.atomic
 def follow_up_create(*, action: Action, author, **fields) -> FollowUp:
+    _open_plan(action)
     follow_up = FollowUp(action=action, author=author, **fields)
     follow_up.position = _next_position(action.follow_ups.all())
     return _save(follow_up)
@@ -238,20 +281,22 @@ def follow_up_create(*, action: Action, author, **fields) -> FollowUp:
 
 @transaction.atomic
 def list_item_create(*, model: type[StatutoryFile | Delegation], plan: WorkPlan, **fields):
+    _open_plan(plan)
     item = model(plan=plan, **fields)
     item.position = _next_position(model.objects.filter(plan=plan))
     return _save(item)
 
 
 @transaction.atomic
-def row_update(*, row: models.Model, **fields) -> models.Model:
-    """Change an orientation, action, step, follow-up or list item."""
-    _set(row, fields)
-    return _save(row)
+def row_update(*, row: models.Model, version: str | None = None, **fields) -> models.Model:
+    """Change an orientation, action, step, follow-up or list item: only `fields`."""
+    _open_plan(row)
+    return model_update(row, fields, version=version)
 
 
 @transaction.atomic
 def row_delete(*, row: models.Model) -> None:
+    _open_plan(row)
     row.delete()
 
 
@@ -271,23 +316,9 @@ def siblings_of(row: models.Model) -> models.QuerySet:
 
 @transaction.atomic
 def row_move(*, row: models.Model, direction: str) -> None:
-    """Swap `row` with its neighbour above or below; positions become 0, 1, 2… again.
+    """Swap `row` with its neighbour above or below (refused at either end of the list).
 
-    Numbers (1.1, 1.2…) are derived from these positions, so they follow the move.
+    Numbers (1.1, 1.2…) are derived from the positions, so they follow the move.
     """
-    if direction not in (UP, DOWN):
-        raise ValidationError(_("Unknown direction."), code="direction")
-    rows = list(siblings_of(row).select_for_update().order_by("position", "pk"))
-    index = next(i for i, sibling in enumerate(rows) if sibling.pk == row.pk)
-    other = index - 1 if direction == UP else index + 1
-    if not 0 <= other < len(rows):
-        raise ValidationError(
-            _("This row is already first.") if direction == UP else _("This row is already last."),
-            code="edge",
-        )
-    rows[index], rows[other] = rows[other], rows[index]
-    for position, sibling in enumerate(rows):
-        if sibling.position != position:
-            sibling.position = position
-            # Only the position: an edit form open on the row stays valid.
-            sibling.save(update_fields=["position"])
+    _open_plan(row)
+    move_in(siblings_of(row), row, direction)

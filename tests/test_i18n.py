@@ -1,46 +1,134 @@
-"""The French catalogue is complete and compiled, and dates read the French way."""
+"""The French catalogue is complete and compiled, plurals included, and dates and day
+counts read the French way."""
 
 import datetime
 import gettext
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.template import Context, Template
+from django.template.loader import render_to_string
 from django.utils import translation
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale" / "fr" / "LC_MESSAGES"
+ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[(\d+)\])?) "(.*)"$')
 
 
-def po_entries(path: Path) -> list[tuple[str, str, bool]]:
-    """(msgid, msgstr, fuzzy) for each entry of a .po file, header excluded."""
-    entries, current, fuzzy, field = [], {}, False, None
-    for line in [*path.read_text().splitlines(), ""]:
-        if not line.strip():
-            if current.get("msgid"):
-                entries.append((current["msgid"], current.get("msgstr", ""), fuzzy))
-            current, fuzzy, field = {}, False, None
-        elif line.startswith("#,") and "fuzzy" in line:
-            fuzzy = True
-        elif match := re.match(r'(msgid|msgstr) "(.*)"$', line):
-            field = match[1]
-            current[field] = match[2]
-        elif line.startswith('"') and field:
-            current[field] += line[1:-1]
-    unescape = lambda s: s.encode().decode("unicode_escape").encode("latin-1").decode()  # noqa: E731
-    return [(unescape(i), unescape(s), f) for i, s, f in entries]
+def unescape(text: str) -> str:
+    return re.sub(r"\\(.)", lambda match: ESCAPES.get(match[1], match[0]), text)
+
+
+@dataclass
+class Entry:
+    """One entry of a .po file: `msgstr` holds one text, or one per plural form."""
+
+    msgid: str = ""
+    msgctxt: str | None = None
+    msgid_plural: str | None = None
+    msgstr: dict[int, str] = field(default_factory=dict)
+    fuzzy: bool = False
+
+    @property
+    def translated(self) -> bool:
+        return not self.fuzzy and bool(self.msgstr) and all(self.msgstr.values())
+
+
+def po_entries(path: Path) -> list[Entry]:
+    """Every live entry of a .po file (header and obsolete `#~` entries left out)."""
+    entries, entry, target = [], Entry(), None
+
+    def close():
+        nonlocal entry, target
+        if entry.msgid or entry.msgstr:
+            entries.append(entry)
+        entry, target = Entry(), None
+
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        line = line.strip()
+        if not line:
+            close()
+        elif line.startswith("#,"):
+            entry.fuzzy = entry.fuzzy or "fuzzy" in line[2:].replace(",", " ").split()
+        elif line.startswith("#"):
+            continue  # comments, references, previous msgids (#|) and obsolete entries (#~)
+        elif match := KEYWORD.match(line):
+            keyword, index, text = match[1], match[2], unescape(match[3])
+            if keyword == "msgid" and (entry.msgid or entry.msgstr):
+                close()  # entries not separated by a blank line
+            if keyword.startswith("msgstr"):
+                target = ("msgstr", int(index or 0))
+                entry.msgstr[target[1]] = text
+            else:
+                target = (keyword, None)
+                setattr(entry, keyword, text)
+        elif line.startswith('"') and line.endswith('"') and target:
+            text = unescape(line[1:-1])
+            if target[0] == "msgstr":
+                entry.msgstr[target[1]] += text
+            else:
+                setattr(entry, target[0], getattr(entry, target[0]) + text)
+        else:
+            raise AssertionError(f"{path.name}: cannot read {line!r}")
+    return [e for e in entries if e.msgid]  # the header has an empty msgid
+
+
+def compiled() -> gettext.GNUTranslations:
+    with open(LOCALE / "django.mo", "rb") as mo:
+        return gettext.GNUTranslations(mo)
+
+
+def test_the_reader_handles_plurals_contexts_and_fuzzy_entries(tmp_path):
+    po = tmp_path / "django.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+        '#, python-format\nmsgid "%(days)s day"\nmsgid_plural "%(days)s days"\n'
+        'msgstr[0] "%(days)s jour"\nmsgstr[1] ""\n\n'
+        'msgctxt "month"\nmsgid "May"\nmsgstr "mai"\n\n'
+        '#, fuzzy\n#| msgid "Old"\nmsgid "Say \\"hi\\"\\n"\nmsgstr ""\n"Dis "\n"« salut »"\n\n'
+        '#~ msgid "Gone"\n#~ msgstr "Parti"\n',
+        encoding="utf-8",
+    )
+    plural, month, fuzzy = po_entries(po)
+    assert (plural.msgid_plural, plural.msgstr, plural.translated) == (
+        "%(days)s days", {0: "%(days)s jour", 1: ""}, False
+    )
+    assert (month.msgctxt, month.msgstr, month.translated) == ("month", {0: "mai"}, True)
+    assert (fuzzy.msgid, fuzzy.msgstr[0], fuzzy.fuzzy, fuzzy.translated) == (
+        'Say "hi"\n', "Dis « salut »", True, False
+    )
 
 
 def test_every_string_is_translated():
     entries = po_entries(LOCALE / "django.po")
     assert entries
-    assert [msgid for msgid, msgstr, fuzzy in entries if not msgstr or fuzzy] == []
+    assert any(entry.msgid_plural for entry in entries)
+    assert [entry.msgid for entry in entries if not entry.translated] == []
+    for entry in entries:
+        assert len(entry.msgstr) == (2 if entry.msgid_plural else 1), entry.msgid
 
 
 def test_the_compiled_catalogue_matches_the_po_file():
-    with open(LOCALE / "django.mo", "rb") as compiled:
-        catalogue = gettext.GNUTranslations(compiled)
-    for msgid, msgstr, _ in po_entries(LOCALE / "django.po"):
-        assert catalogue.gettext(msgid) == msgstr, msgid
+    catalogue = compiled()
+    # French: 0 and 1 take the singular, 2 and more the plural (`Plural-Forms` of the .po).
+    assert [catalogue.plural(n) for n in (0, 1, 2, 12)] == [0, 0, 1, 1]
+    for entry in po_entries(LOCALE / "django.po"):
+        if entry.msgid_plural is None:
+            translated = (
+                catalogue.pgettext(entry.msgctxt, entry.msgid)
+                if entry.msgctxt is not None
+                else catalogue.gettext(entry.msgid)
+            )
+            assert translated == entry.msgstr[0], entry.msgid
+            continue
+        for n in (1, 2, 12):
+            translated = (
+                catalogue.npgettext(entry.msgctxt, entry.msgid, entry.msgid_plural, n)
+                if entry.msgctxt is not None
+                else catalogue.ngettext(entry.msgid, entry.msgid_plural, n)
+            )
+            assert translated == entry.msgstr[catalogue.plural(n)], (entry.msgid, n)
 
 
 def long_date(day: datetime.date, language: str) -> str:
@@ -53,3 +141,35 @@ def test_dates_read_the_french_way():
     assert long_date(datetime.date(2020, 5, 1), "fr-ca") == "1er mai 2020"
     assert long_date(datetime.date(2020, 5, 1), "en") == "May 1, 2020"
     assert long_date(None, "fr-ca") == ""
+
+
+def days_left(days: int, language: str, overdue: bool = False) -> str:
+    with translation.override(language):
+        return render_to_string("vpp/_days_left.html", {"days": days, "overdue": overdue})
+
+
+def test_days_left_read_in_words_singular_and_plural():
+    assert days_left(1, "fr-ca") == "1 jour"
+    assert days_left(3, "fr-ca") == "3 jours"
+    assert days_left(1, "fr-ca", overdue=True) == "En retard de 1 jour"
+    assert days_left(12, "fr-ca", overdue=True) == "En retard de 12 jours"
+    assert days_left(1, "en") == "1 day"
+    assert days_left(3, "en") == "3 days"
+    assert days_left(1, "en", overdue=True) == "Overdue by 1 day"
+    assert days_left(12, "en", overdue=True) == "Overdue by 12 days"
+
+
+def test_a_deadline_rule_counts_its_days_in_words():
+    from vpp.deadlines import DayKind
+    from vpp.models import DeadlineRule
+
+    def duration(days, kind, language):
+        with translation.override(language):
+            return DeadlineRule(days=days, day_kind=kind).duration
+
+    assert duration(1, DayKind.CALENDAR, "fr-ca") == "1 jour civil"
+    assert duration(30, DayKind.CALENDAR, "fr-ca") == "30 jours civils"
+    assert duration(1, DayKind.WORKING, "fr-ca") == "1 jour ouvrable"
+    assert duration(10, DayKind.WORKING, "fr-ca") == "10 jours ouvrables"
+    assert duration(1, DayKind.CALENDAR, "en") == "1 calendar day"
+    assert duration(10, DayKind.WORKING, "en") == "10 working days"

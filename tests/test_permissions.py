@@ -3,7 +3,9 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.test import RequestFactory
 
 from unionplans import permissions
 from unionplans.models import Membership, Organization
@@ -83,22 +85,74 @@ def test_a_visible_organization_without_the_ability_is_403(cc, membre):
         permissions.get_organization_for_user(membre, cc.slug, permissions.EDIT)
 
 
-def test_get_object_for_user_follows_the_path_to_the_organization(cc, executif, executif2,
-                                                                 membre):
-    membership = Membership.objects.get(user=membre)
-    found, access = permissions.get_object_for_user(
-        Membership.objects.all(), executif, permissions.VIEW_MEMBERS, pk=membership.pk
+def resolved(user, organization, ability=permissions.VIEW):
+    """A request as `organization_view` leaves it for `user`."""
+    request = RequestFactory().get("/")
+    request.user = user
+    request.organization, request.access = permissions.get_organization_for_user(
+        user, organization.slug, ability
     )
+    return request
+
+
+def test_fetch_finds_an_object_of_the_request_organization_only(cc, syndicat, executif,
+                                                                executif2, membre):
+    membership = Membership.objects.get(user=membre)
+    memberships = Membership.objects.all()
+    found = permissions.fetch(resolved(executif, cc), memberships, permissions.VIEW_MEMBERS,
+                              pk=membership.pk)
     assert found == membership
-    assert permissions.EDIT in access
+    # Another organization's object under one's own organization is a 404, not a way round.
     with pytest.raises(Http404):
-        permissions.get_object_for_user(Membership.objects.all(), executif2, pk=membership.pk)
+        permissions.fetch(resolved(executif2, syndicat), memberships, pk=membership.pk)
     with pytest.raises(PermissionDenied):
-        permissions.get_object_for_user(
-            Membership.objects.all(), membre, permissions.VIEW_MEMBERS, pk=membership.pk
-        )
+        permissions.fetch(resolved(membre, cc), memberships, permissions.VIEW_MEMBERS,
+                          pk=membership.pk)
     with pytest.raises(Http404):
-        permissions.get_object_for_user(Membership.objects.all(), executif, pk=10**9)
+        permissions.fetch(resolved(executif, cc), memberships, pk=10**9)
+
+
+def test_fetch_hides_what_is_not_published_from_those_without_view_internal(cc, executif,
+                                                                             membre):
+    memberships = Membership.objects.all()
+    own = Membership.objects.get(user=membre)
+    other = Membership.objects.get(user=executif)
+    published = Q(user=membre)  # stands for "published": only the membre's own row
+    request = resolved(membre, cc)
+    assert permissions.fetch(request, memberships, published=published, pk=own.pk) == own
+    with pytest.raises(Http404):
+        permissions.fetch(request, memberships, published=published, pk=other.pk)
+    found = permissions.fetch(resolved(executif, cc), memberships, published=published,
+                              pk=own.pk)
+    assert found == own
+
+
+def test_organization_view_resolves_the_organization_once(client, login, cc, executif,
+                                                          executif2):
+    seen = []
+
+    @permissions.organization_view(permissions.EDIT, methods=["GET"])
+    def view(request):
+        seen.append((request.organization, request.access.role))
+        return HttpResponse("ok")
+
+    factory = RequestFactory()
+    request = factory.get("/")
+    request.user = executif
+    assert view(request, slug=cc.slug).status_code == 200
+    assert seen == [(cc, Membership.Role.EXECUTIVE)]
+    request = factory.post("/")
+    request.user = executif
+    assert view(request, slug=cc.slug).status_code == 405
+    request = factory.get("/")
+    request.user = AnonymousUser()
+    assert view(request, slug=cc.slug).status_code == 302
+    request.user = executif2
+    with pytest.raises(Http404):
+        view(request, slug=cc.slug)
+    with pytest.raises(Http404):
+        view(request, slug="inconnue")
+    assert len(seen) == 1
 
 
 def test_only_conseillers_and_superusers_use_the_admin(executif, conseiller, membre, outsider,
@@ -154,10 +208,11 @@ def test_without_the_entraide_ability_it_is_404_not_403(cc, syndicat, membre, ex
     for person in [membre, executif2, outsider]:
         with pytest.raises(Http404):
             permissions.get_organization_for_user(person, cc.slug, permissions.ENTRAIDE)
-        with pytest.raises(Http404):
-            permissions.get_object_for_user(
-                Organization.objects.all(), person, permissions.ENTRAIDE, via="", pk=cc.pk
-            )
+    # Inside its organization, a membre fetching a confidential object gets a 404 too.
+    memberships = Membership.objects.all()
+    with pytest.raises(Http404):
+        permissions.fetch(resolved(membre, cc), memberships, permissions.ENTRAIDE,
+                          pk=Membership.objects.get(user=membre).pk)
 
 
 def test_the_flag_in_another_organization_opens_nothing_here(cc, syndicat, executif2):
@@ -183,4 +238,5 @@ def test_require_checks_an_access_already_fetched(cc, executif, membre):
     access = permissions.access_to(membre, cc)
     with pytest.raises(PermissionDenied):
         permissions.require(access, permissions.EDIT)
-    assert permissions.require(permissions.access_to(executif, cc), permissions.EDIT)
+    access = permissions.access_to(executif, cc)
+    assert permissions.require(access, permissions.EDIT) is access

@@ -4,11 +4,15 @@ from . import permissions
 
 
 def navigation(request):
-    """The organizations for the nav bar's switcher, queried only if a template uses them."""
+    """The organization of the page (set by `permissions.organization_view`) and the ones
+    for the nav bar's switcher, queried only if a template uses them."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    organization = getattr(request, "organization", None)
     return {
+        "organization": organization,
+        "current_organization": organization,
         "nav_organizations": SimpleLazyObject(
             lambda: list(permissions.organizations_for(user).only("name", "short_name", "slug"))
         ),

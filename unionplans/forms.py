@@ -1,12 +1,8 @@
 """Form pieces every app shares."""
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
 
-EDIT_CONFLICT = _(
-    "Someone else changed this since you opened it. Your changes were not saved: "
-    "reload the page to see the current version, then make your changes again."
-)
+from .services import EDIT_CONFLICT, version_of
 
 
 class VersionedModelForm(forms.ModelForm):
@@ -38,5 +34,7 @@ class VersionedModelForm(forms.ModelForm):
         return updated_at.isoformat() if updated_at else ""
 
 
-def version_of(instance) -> str:
-    return instance.updated_at.isoformat() if instance.updated_at else ""
+def model_fields(form: forms.ModelForm) -> dict:
+    """The model fields `form` shows, with their cleaned values: what an update may write."""
+    names = {field.name for field in form._meta.model._meta.get_fields()}
+    return {name: value for name, value in form.cleaned_data.items() if name in names}

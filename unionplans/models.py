@@ -1,10 +1,37 @@
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+# The one bound on free text, for every app: a cell, a note or a summary is a few
+# paragraphs, not a book. On the model, so forms (their `maxlength` comes from it), the
+# admin and the services' `full_clean()` all refuse longer text, with Django's own message.
+LONG_TEXT = 10_000
 
-class Organization(models.Model):
+
+def long_text_field(verbose_name, **kwargs) -> models.TextField:
+    """A TextField bounded to LONG_TEXT characters."""
+    return models.TextField(
+        verbose_name,
+        max_length=LONG_TEXT,
+        validators=[MaxLengthValidator(LONG_TEXT)],
+        **kwargs,
+    )
+
+
+class Timestamped(models.Model):
+    """When a row was created and last changed; `updated_at` is also the version that
+    `unionplans.forms.VersionedModelForm` checks against edit conflicts."""
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Organization(Timestamped):
     """A union body: a local union, a regional council, a federation…"""
 
     class Kind(models.TextChoices):
@@ -30,8 +57,6 @@ class Organization(models.Model):
         related_name="affiliates",
         help_text=_("The body this organization is affiliated to, if any."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -43,7 +68,7 @@ class Organization(models.Model):
         return self.name
 
 
-class Membership(models.Model):
+class Membership(Timestamped):
     """The role a person holds in an organization; the only source of permissions."""
 
     class Role(models.TextChoices):
@@ -72,8 +97,6 @@ class Membership(models.Model):
             "whatever the role."
         ),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -5,17 +5,24 @@ organization, and its `on_entraide_committee` flag adds the ENTRAIDE ability (th
 d'entraide's confidential plans); superusers have every ability everywhere. Views, admin classes,
 exports and PDFs all go through the functions below:
 
-- selectors (`organizations_for`, `scope`) narrow a queryset to what a user may reach;
-- `get_organization_for_user` and `get_object_for_user` fetch one object and answer
-  404 when it is out of reach (so nothing leaks), 403 when it is visible but the
-  ability asked for is missing.
+- selectors (`organizations_for`, `scope`, `scope_published`) narrow a queryset to what a
+  user may reach;
+- `organization_view` decorates every view under `/o/<slug>/`: it resolves the
+  organization and the person's `Access` once per request (`request.organization`,
+  `request.access`), answering 404 when it is out of reach (so nothing leaks) and 403 when
+  it is visible but the ability asked for is missing;
+- `fetch` then finds one object of that organization, the same way.
 """
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import wraps
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
+from django.views.decorators.http import require_http_methods
 
 from .models import Membership, Organization
 
@@ -109,8 +116,8 @@ def scope_published(
 ) -> QuerySet:
     """Rows `user` may read: all of them where it has VIEW_INTERNAL, else the `published` ones.
 
-    Members read what their organization published (e.g. published and closed plans);
-    drafts stay with those who may see internal things.
+    Members read what their organization published (e.g. published and closed plans, or
+    the VPP dossiers that name them); drafts stay with those who may see internal things.
     """
     if is_superuser(user):
         return queryset
@@ -119,12 +126,6 @@ def scope_published(
     return queryset.filter(
         Q(**{f"{via}__in": internal}) | (Q(**{f"{via}__in": visible}) & published)
     )
-
-
-def check_published(access: Access, published: bool) -> None:
-    """An unpublished object answers 404, as a missing one, to those without VIEW_INTERNAL."""
-    if not published and VIEW_INTERNAL not in access:
-        raise Http404
 
 
 def access_to(user, organization: Organization | None) -> Access:
@@ -158,13 +159,51 @@ def get_organization_for_user(
     return organization, _check(access_to(user, organization), ability)
 
 
-def get_object_for_user(
-    queryset: QuerySet, user, ability: str = VIEW, *, via: str = "organization", **lookup
-) -> tuple[Model, Access]:
-    """One object of `queryset` and the user's access to its organization; 404 / 403 as above."""
-    obj = queryset.filter(**lookup).first()
-    organization = organization_of(obj, via) if obj is not None else None
-    return obj, _check(access_to(user, organization), ability)
+def organization_view(
+    ability: str = VIEW, *, methods: Iterable[str] = ("GET",)
+) -> Callable:
+    """Decorate a view under `/o/<slug>/`: `methods` only (else 405), logged in (else the
+    login page), then the organization and the person's access resolved once.
+
+    The view receives the request with `organization` and `access` set, and no `slug`.
+    """
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(request: HttpRequest, slug: str, *args, **kwargs):
+            request.organization, request.access = get_organization_for_user(
+                request.user, slug, ability
+            )
+            return view(request, *args, **kwargs)
+
+        return require_http_methods(list(methods))(login_required(wrapped))
+
+    return decorator
+
+
+def fetch(
+    request: HttpRequest,
+    queryset: QuerySet,
+    ability: str = VIEW,
+    *,
+    via: str = "organization",
+    published: Q | None = None,
+    **lookup,
+) -> Model:
+    """The one object of `request.organization` matching `lookup`, for `request.access`.
+
+    404 when there is none, or when it is not `published` and the person lacks
+    VIEW_INTERNAL (members do not learn that drafts exist); 403 without `ability` (404
+    for a confidential one). `via` is the path from the model to its organization.
+    """
+    queryset = queryset.filter(**{via: request.organization}, **lookup)
+    if published is not None and VIEW_INTERNAL not in request.access:
+        queryset = queryset.filter(published)
+    obj = queryset.first()
+    if obj is None:
+        raise Http404
+    require(request.access, ability)
+    return obj
 
 
 def can(user, ability: str, obj: Model | None = None, *, via: str = "organization") -> bool:

@@ -30,14 +30,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "unionplans/dashboard.html", {"organizations": organizations})
 
 
-@require_GET
-@login_required
-def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organization, access = permissions.get_organization_for_user(request.user, slug)
+@permissions.organization_view()
+def organization_detail(request: HttpRequest) -> HttpResponse:
+    organization, access = request.organization, request.access
     can_view_members = permissions.VIEW_MEMBERS in access
     context = {
-        "organization": organization,
-        "current_organization": organization,
         "role_label": access.role_label,
         "affiliates": permissions.scope(organization.affiliates.all(), request.user, via=""),
         "can_view_members": can_view_members,
@@ -47,12 +44,9 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "unionplans/organization_detail.html", context)
 
 
-@require_GET
-@login_required
-def member_list_pdf(request: HttpRequest, slug: str) -> HttpResponse:
-    organization, _access = permissions.get_organization_for_user(
-        request.user, slug, permissions.VIEW_MEMBERS
-    )
+@permissions.organization_view(permissions.VIEW_MEMBERS)
+def member_list_pdf(request: HttpRequest) -> HttpResponse:
+    organization = request.organization
     memberships = members_of(organization)
     return pdf.pdf_response(
         request,

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from unionplans import permissions
 from unionplans.admin import ScopedAdmin, ScopedPermissionsMixin
+from unionplans.people import display_name
 
 from . import services, workflow
 from .deadlines import today
@@ -104,6 +105,10 @@ class EventInline(WorkbenchInline):
     can_delete = False
     verbose_name_plural = _("timeline (stage changes)")
 
+    def get_queryset(self, request):
+        # The stage changes only: the dossier's creation is no move.
+        return super().get_queryset(request).stage_changes()
+
     def has_add_permission(self, request, obj=None):
         return False
 
@@ -179,9 +184,8 @@ class DossierAdminForm(forms.ModelForm):
         return cleaned
 
     def _other(self, objects):
-        names = ", ".join(
-            (o.get_full_name() if hasattr(o, "get_full_name") else "") or str(o) for o in objects
-        )
+        people = get_user_model()
+        names = ", ".join(display_name(o) if isinstance(o, people) else str(o) for o in objects)
         return self.OTHER_ORGANIZATION % {"names": names}
 
 

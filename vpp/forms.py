@@ -3,7 +3,8 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from unionplans.forms import VersionedModelForm
-from unionplans.models import Membership
+from unionplans.models import LONG_TEXT, Membership
+from unionplans.people import display_name
 
 from .constants import QUESTIONS, Objective
 from .models import (
@@ -17,20 +18,7 @@ from .models import (
     VeilleItem,
 )
 
-TEXT_LIMIT = 10_000
-TOO_LONG = _("Keep this text under %(limit_value)d characters (it has %(show_value)d).")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _bound_texts(form):
-    """TextFields are unbounded in the database; forms keep them to TEXT_LIMIT characters."""
-    for field in form.fields.values():
-        if isinstance(field, forms.CharField) and isinstance(field.widget, forms.Textarea):
-            field.max_length = TEXT_LIMIT
-            field.validators.append(
-                forms.fields.validators.MaxLengthValidator(TEXT_LIMIT, message=TOO_LONG)
-            )
-            field.widget.attrs["rows"] = field.widget.attrs.get("rows", 3)
 
 
 def people_of(organization):
@@ -43,7 +31,7 @@ def people_of(organization):
 
 class PersonChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.username
+        return display_name(obj)
 
 
 class DossierForm(VersionedModelForm):
@@ -72,9 +60,8 @@ class DossierForm(VersionedModelForm):
             memberships__organization=organization,
             memberships__role=Membership.Role.ADVISER,
         )
-        conseiller.label_from_instance = lambda u: u.get_full_name() or u.username
+        conseiller.label_from_instance = display_name
         self.fields["veille_items"].queryset = organization.veille_items.all()
-        _bound_texts(self)
 
 
 class FindingsForm(VersionedModelForm):
@@ -82,10 +69,6 @@ class FindingsForm(VersionedModelForm):
         model = Dossier
         fields = ["findings"]
         widgets = {"findings": forms.Textarea(attrs={"rows": 8})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _bound_texts(self)
 
 
 class AdvanceForm(forms.Form):
@@ -104,10 +87,6 @@ class TaskForm(VersionedModelForm):
         model = Task
         fields = ["element", "description", "who", "due_on", "done"]
         widgets = {"due_on": DATE, "description": forms.Textarea(attrs={"rows": 2})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _bound_texts(self)
 
 
 class DeadlineForm(VersionedModelForm):
@@ -132,11 +111,12 @@ class QuestionnaireForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         answers = self.instance.answers if self.instance.pk else {}
         for key, question in QUESTIONS[kind]:
+            # An answer is a text of the JSON field: bounded as the model checks it.
             self.fields[f"q_{key}"] = forms.CharField(
                 label=question, required=False, initial=answers.get(key, ""),
+                max_length=LONG_TEXT,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
-        _bound_texts(self)
 
     def answers(self) -> dict:
         return {
@@ -151,10 +131,6 @@ class FinancialAnalysisForm(VersionedModelForm):
         model = FinancialAnalysis
         fields = ["period", "in_house_cost", "contracted_cost", "jobs", "hours", "notes"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _bound_texts(self)
-
 
 class VeilleItemForm(VersionedModelForm):
     class Meta:
@@ -163,10 +139,6 @@ class VeilleItemForm(VersionedModelForm):
         widgets = {"published_on": DATE, "summary": forms.Textarea(attrs={"rows": 8})}
 
     link = forms.URLField(label=_("link"), required=False, max_length=500, assume_scheme="https")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _bound_texts(self)
 
 
 class LinkDossierForm(forms.Form):
@@ -195,4 +167,3 @@ class LE28ProjectForm(VersionedModelForm):
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["dossier"].queryset = organization.dossiers.all()
-        _bound_texts(self)

@@ -10,13 +10,14 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
-from unionplans.models import Organization
+from unionplans.models import LONG_TEXT, Organization, Timestamped, long_text_field
 
 from . import indicators
 from .constants import Phase, Questionnaire, SuccessIndicator, Volet, WorkPlanElement
@@ -33,7 +34,7 @@ class Stage(models.TextChoices):
     CLOSED = "clos", _("Closed")
 
 
-class VeilleItem(models.Model):
+class VeilleItem(Timestamped):
     """An item of the information watch: a bulletin, a notice, an article (seed 003)."""
 
     organization = models.ForeignKey(
@@ -45,13 +46,11 @@ class VeilleItem(models.Model):
     )
     published_on = models.DateField(_("date"))
     title = models.CharField(_("title"), max_length=300)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = long_text_field(_("summary"), blank=True)
     link = models.URLField(_("link"), max_length=500, blank=True)
     tags = models.CharField(
         _("tags"), max_length=300, blank=True, help_text=_("Separated by commas.")
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -67,7 +66,7 @@ class VeilleItem(models.Model):
         return [tag.strip() for tag in self.tags.split(",") if tag.strip()]
 
 
-class Dossier(models.Model):
+class Dossier(Timestamped):
     class Mode(models.TextChoices):
         PREVENTION = "prevention", _("Prevention")
         INTERVENTION = "intervention", _("Intervention")
@@ -112,7 +111,7 @@ class Dossier(models.Model):
         _("stage"), max_length=20, choices=Stage.choices, default=Stage.VEILLE, editable=False,
         help_text=_("Changes only by advancing or going back a stage."),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = long_text_field(_("description"), blank=True)
     direction_people = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("direction (political leadership)"),
         blank=True, related_name="vpp_direction_dossiers",
@@ -135,17 +134,15 @@ class Dossier(models.Model):
         _("decision"), max_length=10, choices=Decision.choices, blank=True
     )
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
-    decision_note = models.TextField(_("decision rationale"), blank=True)
+    decision_note = long_text_field(_("decision rationale"), blank=True)
     # Enquête (structure terrain) and rapport (direction politique)
-    findings = models.TextField(
+    findings = long_text_field(
         _("survey findings"), blank=True, help_text=_("What the field structure found.")
     )
-    report = models.TextField(
+    report = long_text_field(
         _("report conclusions"), blank=True,
         help_text=_("The report put together by the political leadership."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(m2m_fields=[direction_people, terrain_people])
 
     class Meta:
@@ -161,12 +158,23 @@ class Dossier(models.Model):
         return self.mode == self.Mode.INTERVENTION
 
 
+class DossierEventQuerySet(models.QuerySet):
+    def stage_changes(self):
+        """The moves from one stage to another, without the dossier's creation."""
+        return self.filter(kind__in=DossierEvent.STAGE_CHANGES)
+
+
 class DossierEvent(models.Model):
-    """A move of a dossier from one stage to another: who, when, from, to, why."""
+    """A line of a dossier's timeline: its creation, or a move from one stage to another
+    (who, when, from, to, why). Only the moves are stage changes (`stage_changes()`)."""
 
     class Kind(models.TextChoices):
+        CREATED = "created", _("Created")
         ADVANCE = "advance", _("Advanced")
         BACK = "back", _("Went back")
+
+    # The kinds that move the dossier; a creation event stays at its first stage.
+    STAGE_CHANGES = (Kind.ADVANCE, Kind.BACK)
 
     dossier = models.ForeignKey(
         Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="events"
@@ -174,13 +182,16 @@ class DossierEvent(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     from_stage = models.CharField(_("from"), max_length=20, choices=Stage.choices)
     to_stage = models.CharField(_("to"), max_length=20, choices=Stage.choices)
+    # Empty when nobody is known: a dossier created by a script, or an account deleted since.
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True,
-        related_name="+",
+        blank=True, related_name="+",
     )
     at = models.DateTimeField(_("when"), default=timezone.now)
-    note = models.TextField(_("note"), blank=True)
+    note = long_text_field(_("note"), blank=True)
     history = HistoricalRecords()
+
+    objects = DossierEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("stage change")
@@ -188,10 +199,16 @@ class DossierEvent(models.Model):
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:
+        if not self.is_stage_change:
+            return f"{self.get_kind_display()} ({self.get_to_stage_display()})"
         return f"{self.get_from_stage_display()} → {self.get_to_stage_display()}"
 
+    @property
+    def is_stage_change(self) -> bool:
+        return self.kind in self.STAGE_CHANGES
 
-class DeadlineRule(models.Model):
+
+class DeadlineRule(Timestamped):
     """A deadline of the collective agreement, as data: N days from a trigger."""
 
     organization = models.ForeignKey(
@@ -209,8 +226,6 @@ class DeadlineRule(models.Model):
     trigger = models.CharField(
         _("counted from"), max_length=200, help_text=_("e.g. the employer's notice.")
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -221,8 +236,17 @@ class DeadlineRule(models.Model):
     def __str__(self) -> str:
         return f"{self.reference} — {self.name}"
 
+    @property
+    def duration(self) -> str:
+        """The delay as pages and PDFs print it: "30 calendar days", "1 working day"."""
+        if self.day_kind == DayKind.WORKING:
+            text = ngettext("%(days)d working day", "%(days)d working days", self.days)
+        else:
+            text = ngettext("%(days)d calendar day", "%(days)d calendar days", self.days)
+        return text % {"days": self.days}
 
-class Deadline(models.Model):
+
+class Deadline(Timestamped):
     """A rule applied to a dossier from a trigger date; `due_on` is kept by the services."""
 
     dossier = models.ForeignKey(
@@ -235,8 +259,6 @@ class Deadline(models.Model):
     due_on = models.DateField(_("due date"), editable=False)
     met = models.BooleanField(_("met"), default=False)
     note = models.CharField(_("note"), max_length=300, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -278,19 +300,17 @@ class Deadline(models.Model):
         return not self.met and self.days_left() < 0
 
 
-class Task(models.Model):
+class Task(Timestamped):
     """A line of the dossier's VPP work plan, in one of the four elements of seed 000."""
 
     dossier = models.ForeignKey(
         Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="tasks"
     )
     element = models.CharField(_("element"), max_length=20, choices=WorkPlanElement.choices)
-    description = models.TextField(_("what"))
+    description = long_text_field(_("what"))
     who = models.CharField(_("who"), max_length=200, blank=True)
     due_on = models.DateField(_("when"), null=True, blank=True)
     done = models.BooleanField(_("done"), default=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -302,7 +322,7 @@ class Task(models.Model):
         return self.description[:80]
 
 
-class QuestionnaireAnswers(models.Model):
+class QuestionnaireAnswers(Timestamped):
     """The answers to one of the simplified tools for one dossier: {question key: answer}."""
 
     dossier = models.ForeignKey(
@@ -311,8 +331,6 @@ class QuestionnaireAnswers(models.Model):
     )
     kind = models.CharField(_("tool"), max_length=20, choices=Questionnaire.choices)
     answers = models.JSONField(_("answers"), default=dict, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -337,6 +355,12 @@ class QuestionnaireAnswers(models.Model):
             raise ValidationError({"answers": _(
                 "The answers are a JSON object of question keys (%(keys)s) and texts."
             ) % {"keys": ", ".join(sorted(keys))}})
+        bound = MaxLengthValidator(LONG_TEXT)
+        try:
+            for answer in self.answers.values():
+                bound(answer)
+        except ValidationError as error:
+            raise ValidationError({"answers": error}) from None
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(key, question, answer) in the tool's order."""
@@ -349,7 +373,7 @@ class QuestionnaireAnswers(models.Model):
         return all(answer.strip() for _key, _q, answer in self.rows())
 
 
-class FinancialAnalysis(models.Model):
+class FinancialAnalysis(Timestamped):
     """In-house against contracted cost of the service, with the jobs and hours at stake."""
 
     dossier = models.OneToOneField(
@@ -376,9 +400,7 @@ class FinancialAnalysis(models.Model):
         _("hours affected"), max_digits=10, decimal_places=1,
         validators=[MinValueValidator(Decimal(0))],
     )
-    notes = models.TextField(_("notes"), blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    notes = long_text_field(_("notes"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -395,7 +417,7 @@ class FinancialAnalysis(models.Model):
         )
 
 
-class LE28Project(models.Model):
+class LE28Project(Timestamped):
     """A work-organisation project under lettre d'entente 28 (seed 001)."""
 
     class DecisionMode(models.TextChoices):
@@ -413,7 +435,7 @@ class LE28Project(models.Model):
     title = models.CharField(_("title"), max_length=200)
     establishment = models.CharField(_("establishment"), max_length=200)
     volet = models.CharField(_("volet"), max_length=2, choices=Volet.choices)
-    job_titles = models.TextField(
+    job_titles = long_text_field(
         _("targeted job titles"), help_text=_("One per line, e.g. social workers.")
     )
     objectives = models.JSONField(
@@ -426,8 +448,6 @@ class LE28Project(models.Model):
         help_text=_("Lettre d'entente 28 asks the steering committee to decide by consensus."),
     )
     decision_mode_details = models.CharField(_("decision mode details"), max_length=300, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -466,7 +486,7 @@ class LE28Phase(models.Model):
     union_participation = models.BooleanField(_("the union took part"), default=False)
     participants = models.CharField(_("union participants"), max_length=300, blank=True)
     held_on = models.DateField(_("date"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = long_text_field(_("notes"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -521,7 +541,7 @@ class LE28Assessment(models.Model):
     )
     indicator = models.PositiveSmallIntegerField(_("indicator"), choices=SuccessIndicator.choices)
     result = models.CharField(_("result"), max_length=15, choices=Result.choices, blank=True)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = long_text_field(_("comment"), blank=True)
     history = HistoricalRecords()
 
     class Meta:

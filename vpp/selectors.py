@@ -14,11 +14,11 @@ Veille items and LE28 projects are internal: VIEW_INTERNAL.
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, Min, OuterRef, Prefetch, Q, QuerySet
-from django.http import Http404
 
 from unionplans import permissions
 from unionplans.models import Organization
 
+from . import workflow
 from .models import Deadline, Dossier, DossierEvent, LE28Project, Stage, VeilleItem
 
 
@@ -31,33 +31,37 @@ def _listed(user) -> Q:
 
 
 def dossiers_visible_to(*, user, queryset: QuerySet | None = None) -> QuerySet[Dossier]:
+    """All of an organisation's dossiers with VIEW_INTERNAL; with VIEW only, those naming `user`."""
     queryset = Dossier.objects.all() if queryset is None else queryset
-    if permissions.is_superuser(user):
-        return queryset
-    if not user.is_authenticated:
-        return queryset.none()
-    internal = permissions.organizations_for(user, permissions.VIEW_INTERNAL).values("pk")
-    member = permissions.organizations_for(user, permissions.VIEW).values("pk")
-    return queryset.filter(
-        Q(organization__in=internal) | (Q(organization__in=member) & _listed(user))
-    )
+    return permissions.scope_published(queryset, user, _listed(user))
 
 
-def get_dossier_for_user(
-    user, slug: str, pk: int, ability: str = permissions.VIEW, queryset: QuerySet | None = None
-) -> tuple[Dossier, permissions.Access]:
-    """The dossier and the user's access: 404 when out of sight, 403 without `ability`."""
+def dossier_for(request, pk: int, ability: str = permissions.VIEW, *, queryset=None) -> Dossier:
+    """The dossier at `pk` in the request's organization: 404 when out of sight (a membre
+    not named on it included), 403 without `ability`."""
     queryset = Dossier.objects.select_related("organization") if queryset is None else queryset
-    dossier, access = permissions.get_object_for_user(
-        queryset, user, permissions.VIEW, organization__slug=slug, pk=pk
-    )
-    if permissions.VIEW_INTERNAL not in access and not (
-        Dossier.objects.filter(pk=dossier.pk).filter(_listed(user)).exists()
-    ):
-        raise Http404
-    if ability not in access:
+    return permissions.fetch(request, queryset, ability, published=_listed(request.user), pk=pk)
+
+
+def findings_dossier_for(request, pk: int) -> Dossier:
+    """The dossier whose survey findings the person may write (terrain side or EDIT), else 403."""
+    dossier = dossier_for(request, pk)
+    if not workflow.may_write_findings(request.user, dossier, request.access):
         raise PermissionDenied
-    return dossier, access
+    return dossier
+
+
+def veille_item_for(request, pk: int, ability: str = permissions.VIEW_INTERNAL) -> VeilleItem:
+    return permissions.fetch(
+        request, VeilleItem.objects.select_related("organization"), ability, pk=pk
+    )
+
+
+def le28_project_for(request, pk: int, ability: str = permissions.VIEW_INTERNAL) -> LE28Project:
+    projects = LE28Project.objects.select_related("organization", "dossier").prefetch_related(
+        "phases", "committee", "assessments"
+    )
+    return permissions.fetch(request, projects, ability, pk=pk)
 
 
 def dossier_list(*, user, organization: Organization) -> QuerySet[Dossier]:

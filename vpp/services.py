@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from unionplans.models import Organization
+from unionplans.people import display_name
+from unionplans.services import model_update
 
 from . import workflow
 from .constants import QUESTIONS, Phase, SuccessIndicator
@@ -27,6 +29,7 @@ from .models import (
     LE28Project,
     QuestionnaireAnswers,
     Stage,
+    Task,
     VeilleItem,
 )
 
@@ -34,21 +37,27 @@ from .models import (
 
 
 @transaction.atomic
-def dossier_advance(*, dossier: Dossier, to_stage: str, by, note: str = "") -> DossierEvent:
-    """Move `dossier` one stage on, if `by` stands on the right side and the content is there."""
+def dossier_advance(
+    *, dossier: Dossier, to_stage: str, by, note: str = "", access=None
+) -> DossierEvent:
+    """Move `dossier` one stage on, if `by` stands on the right side and the content is there.
+
+    `access`, `by`'s access to the dossier's organization, saves reading it again when the
+    caller (a page) already has it.
+    """
     # Lock the row: two people pressing "advance" at once must not both move it.
     locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
-    refusal = workflow.refusal_to_advance(locked, to_stage, by)
+    refusal = workflow.refusal_to_advance(locked, to_stage, by, access)
     if refusal:
         raise ValidationError(refusal, code="refused")
     return _move(locked, dossier, DossierEvent.Kind.ADVANCE, to_stage, by, note)
 
 
 @transaction.atomic
-def dossier_go_back(*, dossier: Dossier, by, reason: str) -> DossierEvent:
+def dossier_go_back(*, dossier: Dossier, by, reason: str, access=None) -> DossierEvent:
     """Send `dossier` back one stage (reopen it if closed); the reason is recorded."""
     locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
-    refusal = workflow.refusal_to_go_back(locked, by, reason)
+    refusal = workflow.refusal_to_go_back(locked, by, reason, access)
     if refusal:
         raise ValidationError(refusal, code="refused")
     to_stage = workflow.previous_stage(locked)
@@ -76,17 +85,63 @@ def _save(obj, m2m: dict | None = None):
     return obj
 
 
+OTHER_ORGANIZATION = _("%(names)s: of another organization than the dossier's.")
+
+
+def dossier_links_check(
+    *, organization: Organization, conseiller=None, direction_people=(), terrain_people=(),
+    veille_items=(),
+) -> None:
+    """A dossier names only people of its organization and watch items of its own.
+
+    Raises a ValidationError keyed by field, so that a form (the page's or the admin's)
+    shows each refusal on its field.
+    """
+    members = set(organization.memberships.values_list("user_id", flat=True))
+    people = {
+        "conseiller": [conseiller] if conseiller is not None else [],
+        "direction_people": direction_people,
+        "terrain_people": terrain_people,
+    }
+    errors = {}
+    for name, persons in people.items():
+        strangers = [display_name(person) for person in persons if person.pk not in members]
+        if strangers:
+            errors[name] = OTHER_ORGANIZATION % {"names": ", ".join(strangers)}
+    items = [str(item) for item in veille_items if item.organization_id != organization.pk]
+    if items:
+        errors["veille_items"] = OTHER_ORGANIZATION % {"names": ", ".join(items)}
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def dossier_create(*, organization: Organization, by, m2m: dict | None = None, **fields) -> Dossier:
+    """A dossier at the watch stage; its timeline starts with who created it."""
+    m2m = m2m or {}
+    dossier_links_check(organization=organization, conseiller=fields.get("conseiller"), **m2m)
     dossier = _save(Dossier(organization=organization, stage=Stage.VEILLE, **fields), m2m)
+    # `by` may be nobody: the demo loader and imports create dossiers too.
+    DossierEvent.objects.create(
+        dossier=dossier, kind=DossierEvent.Kind.CREATED, from_stage=Stage.VEILLE,
+        to_stage=Stage.VEILLE, by=by, at=timezone.now(),
+    )
     return dossier
 
 
 @transaction.atomic
-def dossier_update(*, dossier: Dossier, m2m: dict | None = None, **fields) -> Dossier:
-    for name, value in fields.items():
-        setattr(dossier, name, value)
-    return _save(dossier, m2m)
+def dossier_update(
+    *, dossier: Dossier, version: str | None = None, m2m: dict | None = None, **fields
+) -> Dossier:
+    """Change the fields given (and only those); the stage moves only by advancing."""
+    m2m = m2m or {}
+    links = {name: m2m.get(name, getattr(dossier, name).all())
+             for name in ("direction_people", "terrain_people", "veille_items")}
+    dossier_links_check(
+        organization=dossier.organization,
+        conseiller=fields.get("conseiller", dossier.conseiller), **links,
+    )
+    return model_update(dossier, {**fields, **m2m}, version=version)
 
 
 # Deadlines
@@ -122,8 +177,13 @@ def deadline_rule_save(*, rule: DeadlineRule) -> DeadlineRule:
 
 
 @transaction.atomic
-def task_save(*, task):
-    return _save(task)
+def task_create(*, dossier: Dossier, **fields) -> Task:
+    return _save(Task(dossier=dossier, **fields))
+
+
+@transaction.atomic
+def task_update(*, task: Task, version: str | None = None, **fields) -> Task:
+    return model_update(task, fields, version=version)
 
 
 @transaction.atomic
@@ -136,21 +196,26 @@ def questionnaire_save(*, dossier: Dossier, kind: str, answers: dict) -> Questio
 
 
 @transaction.atomic
-def financial_analysis_save(*, dossier: Dossier, **fields) -> FinancialAnalysis:
-    analysis = FinancialAnalysis.objects.filter(dossier=dossier).first() or FinancialAnalysis(
-        dossier=dossier
-    )
-    for name, value in fields.items():
-        setattr(analysis, name, value)
-    return _save(analysis)
+def financial_analysis_save(
+    *, dossier: Dossier, version: str | None = None, **fields
+) -> FinancialAnalysis:
+    analysis = FinancialAnalysis.objects.filter(dossier=dossier).first()
+    if analysis is not None:
+        return model_update(analysis, fields, version=version)
+    return _save(FinancialAnalysis(dossier=dossier, **fields))
 
 
 # Veille
 
 
 @transaction.atomic
-def veille_item_save(*, item: VeilleItem) -> VeilleItem:
-    return _save(item)
+def veille_item_create(*, organization: Organization, **fields) -> VeilleItem:
+    return _save(VeilleItem(organization=organization, **fields))
+
+
+@transaction.atomic
+def veille_item_update(*, item: VeilleItem, version: str | None = None, **fields) -> VeilleItem:
+    return model_update(item, fields, version=version)
 
 
 @transaction.atomic
@@ -186,7 +251,7 @@ def le28_project_complete(*, project: LE28Project) -> None:
 
 
 @transaction.atomic
-def le28_project_update(*, project: LE28Project, **fields) -> LE28Project:
-    for name, value in fields.items():
-        setattr(project, name, value)
-    return _save(project)
+def le28_project_update(
+    *, project: LE28Project, version: str | None = None, **fields
+) -> LE28Project:
+    return model_update(project, fields, version=version)

@@ -1,6 +1,8 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from unionplans.people import display_name
+
 from .models import Dossier
 
 
@@ -25,4 +27,4 @@ class DossierTable(tables.Table):
         template_name = "django_tables2/bootstrap5.html"
 
     def render_conseiller(self, value):
-        return value.get_full_name() or value.username
+        return display_name(value)

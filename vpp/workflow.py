@@ -168,7 +168,12 @@ SIDE_REFUSAL = {
 }
 
 
-def refusal_to_advance(dossier: Dossier, to_stage: str, user) -> str | None:
+def may_write_findings(user, dossier: Dossier, access: permissions.Access) -> bool:
+    """The survey findings are written by the structure terrain, or by the exécutif."""
+    return permissions.EDIT in access or Side.TERRAIN in sides_of(user, dossier, access)
+
+
+def refusal_to_advance(dossier: Dossier, to_stage: str, user, access=None) -> str | None:
     """Why `user` may not move `dossier` to `to_stage`, or None if the move is allowed."""
     names = {"from": Stage(dossier.stage).label, "to": _stage_label(to_stage)}
     if dossier.stage == Stage.CLOSED:
@@ -179,7 +184,7 @@ def refusal_to_advance(dossier: Dossier, to_stage: str, user) -> str | None:
         return _(
             "A dossier moves one stage at a time: from “%(from)s” it can only go to %(allowed)s."
         ) % {**names, "allowed": allowed}
-    if transition.side not in sides_of(user, dossier):
+    if transition.side not in sides_of(user, dossier, access):
         return SIDE_REFUSAL[transition.side] % names
     if transition.requirement is not None:
         return transition.requirement(dossier)
@@ -196,10 +201,10 @@ def previous_stage(dossier: Dossier) -> str | None:
     return ORDER[index - 1] if index else None
 
 
-def refusal_to_go_back(dossier: Dossier, user, reason: str) -> str | None:
+def refusal_to_go_back(dossier: Dossier, user, reason: str, access=None) -> str | None:
     if previous_stage(dossier) is None:
         return _("This dossier is at its first stage: there is no stage to go back to.")
-    if GO_BACK_SIDE not in sides_of(user, dossier):
+    if GO_BACK_SIDE not in sides_of(user, dossier, access):
         return _(
             "Only the political leadership (the organization's executive, its union advisers "
             "and the people on the dossier's direction side) may send a dossier back a stage."

@@ -1,15 +1,24 @@
-"""Entraide fixtures: a comité member who is a plain membre otherwise, and plans."""
+"""Entraide fixtures: comité members (a membre, a conseiller) and plans."""
 
 import pytest
 
 from entraide import services
-from tests.conftest import Role, make_person
+from tests.helpers import Role, make_person
 
 
 @pytest.fixture
 def benevole(cc):
     """A membre of the CCSNE flagged on its comité d'entraide."""
     user = make_person("benevole", cc, Role.MEMBER, first_name="Lucie", last_name="Tremblay")
+    user.memberships.update(on_entraide_committee=True)
+    return user
+
+
+@pytest.fixture
+def committee_conseiller(cc):
+    """A conseiller of the CCSNE flagged on its comité d'entraide (`conseiller` is not)."""
+    user = make_person("conseiller_comite", cc, Role.ADVISER, first_name="Nadia",
+                       last_name="Bouchard")
     user.memberships.update(on_entraide_committee=True)
     return user
 

@@ -31,7 +31,7 @@ def assert_landscape_letter(response, tmp_path):
 
 
 def test_the_year_1_plan_prints_the_seed_rows(login, executif, plan, tmp_path):
-    services.plan_update(plan=plan, data={"target_date": datetime.date(2025, 6, 30)})
+    services.plan_update(plan=plan, **{"target_date": datetime.date(2025, 6, 30)})
     response = login(executif).get(
         reverse("entraide:plan_pdf", args=[plan.organization.slug, plan.pk])
     )
@@ -82,7 +82,7 @@ def test_the_blank_template_is_one_landscape_page_with_the_six_columns(login, ex
 
 def test_user_markup_is_printed_as_text(login, executif, plan, tmp_path):
     row = plan.rows.first()
-    services.row_update(row=row, data={"means": ["<b>gras</b> & <img src=x>"]})
+    services.row_update(row=row, **{"means": ["<b>gras</b> & <img src=x>"]})
     response = login(executif).get(
         reverse("entraide:plan_pdf", args=[plan.organization.slug, plan.pk])
     )
@@ -101,8 +101,8 @@ def test_long_unbroken_texts_wrap_inside_their_cells(login, executif, plan, tmp_
     """A pasted link or a long word wraps in its column instead of pushing the table off
     the page (where its end would be cut)."""
     link = "https://example.org/" + "a" * 270
-    services.plan_update(plan=plan, data={"period_label": "P" * 200})
-    services.row_add(plan=plan, data={"objective": "O" * 500, "results": [link],
+    services.plan_update(plan=plan, **{"period_label": "P" * 200})
+    services.row_add(plan=plan, **{"objective": "O" * 500, "results": [link],
                                       "responsibles": ["R" * 300], "schedule": ["Z" * 300]})
     response = login(executif).get(
         reverse("entraide:plan_pdf", args=[plan.organization.slug, plan.pk])

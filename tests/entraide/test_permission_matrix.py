@@ -1,129 +1,174 @@
-"""Every entraide URL × every person (pretix style): the plans are confidential.
+"""Every entraide URL × every person, through tests/matrix.py: the plans are confidential.
 
-Logged out → login; plain membre, unflagged conseiller, other organization, outsider →
-404 (nothing may hint that plans exist); wrong method → 405. Forbidden writes change
-nothing.
+Logged out → login; a plain membre, a conseiller not on the comité, another
+organization's exécutif, an outsider → 404 everywhere (nothing may hint that plans exist);
+the comité (the exécutif, `benevole`: a membre on the comité) and a superuser use every
+page, except that only those who may edit make or change the organization's templates.
+Another organization's plan, or another plan's row, under this plan's URL → 404. A wrong
+method → 405. Forbidden writes change nothing.
 """
 
 import pytest
 from django.urls import reverse
 
-from entraide.models import EntraidePlan, EntraideRow
+from entraide import services
+from tests import matrix
+from tests.matrix import ANONYMOUS
+from unionplans.forms import version_of
 
-
-def urls(plan, row):
-    slug, pk = plan.organization.slug, plan.pk
-    return [
-        ("GET", reverse("entraide:index", args=[slug])),
-        ("GET", reverse("entraide:plan_create", args=[slug])),
-        ("POST", reverse("entraide:plan_create", args=[slug])),
-        ("GET", reverse("entraide:blank_pdf", args=[slug])),
-        ("GET", reverse("entraide:plan_detail", args=[slug, pk])),
-        ("GET", reverse("entraide:plan_edit", args=[slug, pk])),
-        ("POST", reverse("entraide:plan_edit", args=[slug, pk])),
-        ("GET", reverse("entraide:plan_pdf", args=[slug, pk])),
-        ("GET", reverse("entraide:plan_close", args=[slug, pk])),
-        ("POST", reverse("entraide:plan_close", args=[slug, pk])),
-        ("POST", reverse("entraide:plan_next_year", args=[slug, pk])),
-        ("POST", reverse("entraide:plan_save_as_template", args=[slug, pk])),
-        ("GET", reverse("entraide:row_add", args=[slug, pk])),
-        ("POST", reverse("entraide:row_add", args=[slug, pk])),
-        ("GET", reverse("entraide:row_edit", args=[slug, pk, row.pk])),
-        ("POST", reverse("entraide:row_edit", args=[slug, pk, row.pk])),
-        ("POST", reverse("entraide:row_delete", args=[slug, pk, row.pk])),
-        ("POST", reverse("entraide:row_move", args=[slug, pk, row.pk])),
-        ("POST", reverse("entraide:row_state", args=[slug, pk, row.pk])),
-    ]
-
+SLUG = "ccsne"
+OUTSIDE_THE_COMMITTEE = ("membre", "conseiller", "executif2", "outsider")
+COMMITTEE = ("executif", "benevole", "superuser")
+PERSONS = (*matrix.PERSONS, "benevole")
 
 # Posted data that would change something if it were accepted.
 DATA = {"direction": "down", "state": "fait", "review": "Bilan", "name": "Modèle",
         "period_label": "Autre", "objective": "Autre", "year": "2030", "need": "Autre"}
 
 
-def snapshot():
-    return (
-        list(EntraidePlan.objects.order_by("pk").values()),
-        list(EntraideRow.objects.order_by("pk").values()),
+@pytest.fixture
+def world(request, db):
+    return matrix.World(request, plan="plan", closed="closed_plan", other_plan="other_plan",
+                        sibling="sibling", template="organization_template",
+                        templates="templates")
+
+
+@pytest.fixture
+def closed_plan(plan):
+    """The CCSNE's plan, closed with its review: next year's may start from it."""
+    return services.plan_close(plan=plan, review="Bilan de l'année")
+
+
+@pytest.fixture
+def sibling(cc, templates):
+    """Another plan of the CCSNE."""
+    return services.plan_create_from_template(
+        template=templates["annee-2"], organization=cc, year=2026
     )
 
 
-def call(client, method, url):
-    return client.get(url) if method == "GET" else client.post(url, DATA)
+@pytest.fixture
+def organization_template(plan):
+    """A template of the CCSNE's own, saved from its plan."""
+    return services.plan_save_as_template(plan=plan, name="Notre modèle")
 
 
-def test_logged_out_visitors_are_sent_to_login(client, plan):
-    before = snapshot()
-    for method, url in urls(plan, plan.rows.first()):
-        response = call(client, method, url)
-        assert response.status_code == 302, url
-        assert response.url.startswith(reverse("login")), url
-    assert snapshot() == before
+def first_row(plan):
+    return plan.rows.order_by("position", "pk")[:1].get()
 
 
-@pytest.mark.parametrize("person", ["membre", "conseiller", "executif2", "outsider"])
-def test_everyone_outside_the_committee_gets_404_everywhere(request, login, plan, person):
-    client = login(request.getfixturevalue(person))
-    before = snapshot()
-    for method, url in urls(plan, plan.rows.first()):
-        assert call(client, method, url).status_code == 404, (method, url)
-    assert snapshot() == before
+def post_data(plan_key, with_row):
+    """DATA with the version the edit form posts back, and a template to start a plan from."""
+    def data(w):
+        edited = first_row(w[plan_key]) if with_row else w[plan_key]
+        return {**DATA, "version": version_of(edited),
+                "template": w["templates"]["annee-1"].pk}
+
+    return data
 
 
-def test_a_plan_of_another_organization_is_404_under_this_slug(login, executif, other_plan,
-                                                               cc):
-    client = login(executif)
-    row = other_plan.rows.first()
-    for name, args in [("plan_detail", [other_plan.pk]), ("plan_pdf", [other_plan.pk]),
-                       ("row_edit", [other_plan.pk, row.pk])]:
-        assert client.get(reverse(f"entraide:{name}", args=[cc.slug, *args])).status_code == 404
-    response = client.post(reverse("entraide:row_delete", args=[cc.slug, other_plan.pk, row.pk]))
-    assert response.status_code == 404
-    assert EntraideRow.objects.filter(pk=row.pk).exists()
+def organization_args(w):
+    return [SLUG]
 
 
-@pytest.mark.parametrize("person", ["executif", "benevole", "superuser"])
-def test_the_committee_reaches_every_page(request, login, plan, person):
-    client = login(request.getfixturevalue(person))
-    for method, url in urls(plan, plan.rows.first()):
-        if method == "GET":
-            assert client.get(url).status_code == 200, url
+def plan_args(plan_key, slug=SLUG):
+    return lambda w: [slug, w[plan_key].pk]
 
 
-def test_a_committee_membre_may_not_save_a_template(login, benevole, plan):
-    url = reverse("entraide:plan_save_as_template", args=[plan.organization.slug, plan.pk])
-    assert login(benevole).post(url, {"name": "Le mien"}).status_code == 403
-    assert not EntraidePlan.objects.filter(is_template=True, organization__isnull=False).exists()
+def row_args(plan_key, row_plan_key=None, slug=SLUG):
+    """The URL of a row of `row_plan_key`'s plan (by default the same plan)."""
+    return lambda w: [slug, w[plan_key].pk, first_row(w[row_plan_key or plan_key]).pk]
 
 
-def test_a_committee_membre_may_not_change_an_organization_template(login, benevole, executif,
-                                                                    plan):
-    slug = plan.organization.slug
-    login(executif).post(reverse("entraide:plan_save_as_template", args=[slug, plan.pk]),
-                         {"name": "Notre modèle"})
-    template = EntraidePlan.objects.get(name="Notre modèle")
-    row = template.rows.first()
-    client = login(benevole)
-    assert client.get(reverse("entraide:plan_detail", args=[slug, template.pk])).status_code == 200
-    assert client.post(reverse("entraide:row_delete", args=[slug, template.pk, row.pk])
-                       ).status_code == 403
-    assert client.get(reverse("entraide:plan_edit", args=[slug, template.pk])).status_code == 403
-    assert template.rows.count() == 6
+GET, POST, GET_POST = {"GET"}, {"POST"}, {"GET", "POST"}
+WRITES_FOR_ALL = {"executif", "superuser", "benevole"}
+WRITES_FOR_EDITORS = {"executif", "superuser"}
+
+# (name, what the URL points at (the organization, `plan`, its first row or the `closed`
+#  plan), methods, what the comité's POST does:
+#  (status, who writes) for all of the comité, or {person: (status, writes?)}).
+ROUTES = [
+    ("entraide:index", "organization", GET, None),
+    ("entraide:plan_create", "organization", GET_POST, (302, WRITES_FOR_ALL)),
+    ("entraide:blank_pdf", "organization", GET, None),
+    ("entraide:plan_detail", "plan", GET, None),
+    ("entraide:plan_edit", "plan", GET_POST, (302, WRITES_FOR_ALL)),
+    ("entraide:plan_pdf", "plan", GET, None),
+    ("entraide:plan_close", "plan", GET_POST, (302, WRITES_FOR_ALL)),
+    ("entraide:plan_next_year", "closed", POST, (302, WRITES_FOR_ALL)),
+    ("entraide:plan_save_as_template", "plan", POST,
+     {"executif": (302, True), "superuser": (302, True), "benevole": (403, False)}),
+    ("entraide:row_add", "plan", GET_POST, (302, WRITES_FOR_ALL)),
+    ("entraide:row_edit", "row", GET_POST, (302, WRITES_FOR_ALL)),
+    ("entraide:row_delete", "row", POST, (302, WRITES_FOR_ALL)),
+    ("entraide:row_move", "row", POST, (302, WRITES_FOR_ALL)),
+    ("entraide:row_state", "row", POST, (302, WRITES_FOR_ALL)),
+]
 
 
-@pytest.mark.parametrize(
-    ("name", "needs_row"),
-    [("plan_next_year", False), ("plan_save_as_template", False), ("row_delete", True),
-     ("row_move", True), ("row_state", True)],
-)
-def test_post_only_urls_refuse_get(login, executif, plan, name, needs_row):
-    args = [plan.organization.slug, plan.pk] + ([plan.rows.first().pk] if needs_row else [])
-    assert login(executif).get(reverse(f"entraide:{name}", args=args)).status_code == 405
+def args_for(target, plan_key="plan", row_plan_key=None, slug=SLUG):
+    if target == "organization":
+        return organization_args
+    if target == "closed":  # the closed plan, for what only a closed plan allows
+        return plan_args("closed" if plan_key == "plan" else plan_key, slug)
+    if target == "plan":
+        return plan_args(plan_key, slug)
+    return row_args(plan_key, row_plan_key, slug)
 
 
-@pytest.mark.parametrize("name", ["index", "blank_pdf"])
-def test_read_only_urls_refuse_post(login, executif, cc, name):
-    assert login(executif).post(reverse(f"entraide:{name}", args=[cc.slug])).status_code == 405
+def committee_outcomes(method, post):
+    """{person: (status, writes?)} for the comité."""
+    if method != "POST" or post is None:
+        return {person: (200, False) for person in COMMITTEE}
+    if isinstance(post, dict):
+        return post
+    status, writers = post
+    return {person: (status, person in writers) for person in COMMITTEE}
+
+
+def route_cases(name, target, methods, post):
+    args = args_for(target)
+    data = post_data("closed" if target == "closed" else "plan", target == "row")
+    cases = []
+    for method in sorted(methods):
+        outcomes = committee_outcomes(method, post)
+        people = {ANONYMOUS: 302, **dict.fromkeys(OUTSIDE_THE_COMMITTEE, 404),
+                  **{person: status for person, (status, _w) in outcomes.items()}}
+        cases += matrix.cases(name, args, method, people, data=data,
+                              writes=[person for person, (_s, w) in outcomes.items() if w])
+        if target == "organization":
+            continue
+        # Another organization's plan, under this organization's slug.
+        cases.append(matrix.Case(name, args_for(target, "other_plan"), method, "executif",
+                                 404, on="other-organization", data=data))
+        if target == "row":
+            # A row of another plan, of another organization or of this one, under `plan`.
+            for other in ("other_plan", "sibling"):
+                cases.append(matrix.Case(name, args_for(target, "plan", other), method,
+                                         "executif", 404, on=f"row-of-{other}", data=data))
+    return cases + matrix.wrong_methods(name, args, methods)
+
+
+# The organization's own template: the comité reads it; only those who may edit change it.
+TEMPLATE_CASES = [
+    matrix.Case("entraide:plan_detail", plan_args("template"), "GET", "benevole", 200,
+                on="template"),
+    matrix.Case("entraide:plan_edit", plan_args("template"), "GET", "benevole", 403,
+                on="template"),
+    matrix.Case("entraide:plan_edit", plan_args("template"), "POST", "benevole", 403,
+                on="template", data=post_data("template", False)),
+    matrix.Case("entraide:row_delete", row_args("template"), "POST", "benevole", 403,
+                on="template"),
+    matrix.Case("entraide:row_delete", row_args("template"), "POST", "executif", 302,
+                on="template", writes=True),
+]
+
+CASES = [*[case for route in ROUTES for case in route_cases(*route)], *TEMPLATE_CASES]
+
+
+@matrix.parametrize(CASES)
+def test_the_matrix(case, request, world):
+    matrix.check(case, request, world)
 
 
 def test_the_organization_page_links_entraide_only_for_the_committee(login, cc, executif, membre,
@@ -135,24 +180,3 @@ def test_the_organization_page_links_entraide_only_for_the_committee(login, cc, 
     assert link not in login(membre).get(url).content.decode()
     assert link not in login(conseiller).get(url).content.decode()
 
-
-@pytest.mark.parametrize("source", ["other_organization", "same_organization"])
-def test_a_row_of_another_plan_under_my_plan_is_404_and_unchanged(login, executif, plan, cc,
-                                                                   other_plan, templates, source):
-    from entraide import services
-
-    if source == "other_organization":
-        foreign = other_plan.rows.first()
-    else:
-        sibling = services.plan_create_from_template(
-            template=templates["annee-2"], organization=cc, year=2026
-        )
-        foreign = sibling.rows.first()
-    client = login(executif)
-    before = snapshot()
-    slug, pk = cc.slug, plan.pk
-    assert client.get(reverse("entraide:row_edit", args=[slug, pk, foreign.pk])).status_code == 404
-    for name in ["row_edit", "row_delete", "row_move", "row_state"]:
-        response = client.post(reverse(f"entraide:{name}", args=[slug, pk, foreign.pk]), DATA)
-        assert response.status_code == 404, name
-    assert snapshot() == before

@@ -48,10 +48,10 @@ def test_editing_the_plan_never_changes_the_template(plan, templates):
     before = cells(template)
     row = plan.rows.get(position=1)
     row.results.append("ajouté au plan")  # in-memory mutation too: the lists are not shared
-    services.row_update(row=row, data={"objective": "Changé", "schedule": ["Avril"]})
+    services.row_update(row=row, **{"objective": "Changé", "schedule": ["Avril"]})
     services.row_delete(row=plan.rows.get(position=2))
-    services.row_add(plan=plan, data={"objective": "Nouvelle ligne", "means": ["Un moyen"]})
-    services.plan_update(plan=plan, data={"need": "Autre besoin"})
+    services.row_add(plan=plan, **{"objective": "Nouvelle ligne", "means": ["Un moyen"]})
+    services.plan_update(plan=plan, **{"need": "Autre besoin"})
     template.refresh_from_db()
     assert cells(template) == before
     assert template.need == seed_002.YEAR_1["need"]
@@ -60,7 +60,7 @@ def test_editing_the_plan_never_changes_the_template(plan, templates):
 def test_editing_the_template_never_changes_a_plan_made_from_it(plan, templates):
     before = cells(plan)
     row = templates["annee-1"].rows.get(position=1)
-    services.row_update(row=row, data={"results": ["Modifié dans le modèle"]})
+    services.row_update(row=row, **{"results": ["Modifié dans le modèle"]})
     services.row_delete(row=templates["annee-1"].rows.get(position=6))
     assert cells(plan) == before
 
@@ -71,10 +71,10 @@ def test_save_as_template_copies_and_stays_independent(cc, plan):
     assert template.is_template and template.organization == cc
     assert cells(template) == cells(plan)
     assert set(template.rows.values_list("state", flat=True)) == {State.TODO}
-    services.row_update(row=plan.rows.get(position=1), data={"objective": "Plan seulement"})
+    services.row_update(row=plan.rows.get(position=1), **{"objective": "Plan seulement"})
     assert template.rows.get(position=1).objective == "Mise sur pied d'un Comité d'entraide"
     copy = services.plan_create_from_template(template=template, organization=cc, year=2026)
-    services.row_update(row=template.rows.get(position=3), data={"schedule": ["Jamais"]})
+    services.row_update(row=template.rows.get(position=3), **{"schedule": ["Jamais"]})
     assert copy.rows.get(position=3).schedule == ["Février-Mars"]
 
 
@@ -93,7 +93,8 @@ def test_rows_move_and_positions_stay_contiguous(plan):
     sixth = plan.rows.get(position=6)
     services.row_move(row=sixth, direction="up")
     assert plan.rows.get(pk=sixth.pk).position == 5
-    services.row_move(row=plan.rows.get(position=1), direction="up")  # already first
+    with pytest.raises(ValidationError, match="déjà la première"):
+        services.row_move(row=plan.rows.get(position=1), direction="up")
     assert plan.rows.get(position=1).objective == "Mise sur pied d'un Comité d'entraide"
     services.row_delete(row=plan.rows.get(position=2))
     assert list(plan.rows.values_list("position", flat=True)) == [1, 2, 3, 4, 5]
@@ -120,7 +121,7 @@ def test_moving_rows_between_groups_keeps_each_group_headed(cc, templates):
     plan = services.plan_create_from_template(
         template=templates["annee-2"], organization=cc, year=2026
     )
-    services.row_add(plan=plan, data={"results": ["Suite"]})  # joins EXPÉRIENCE
+    services.row_add(plan=plan, **{"results": ["Suite"]})  # joins EXPÉRIENCE
     services.row_move(row=plan.rows.get(position=3), direction="down")  # EXPÉRIENCE leader
     rows = selectors.rows_of(plan)
     heads = [r.objective.split("\n")[0] for r in rows]
@@ -148,7 +149,7 @@ def test_deleting_the_first_row_of_a_merged_objective_passes_it_on(plan):
 def test_bad_list_cells_are_refused_and_nothing_changes(plan, cell, message):
     row = plan.rows.get(position=1)
     with pytest.raises(ValidationError, match=message):
-        services.row_update(row=row, data={"means": cell})
+        services.row_update(row=row, **{"means": cell})
     row.refresh_from_db()
     assert row.means == seed_002.YEAR_1["rows"][0]["means"]
 
@@ -170,11 +171,11 @@ def test_closing_the_year_needs_a_review_then_freezes_the_plan(plan):
     plan.refresh_from_db()
     assert plan.is_closed and plan.closed_on is not None
     with pytest.raises(ValidationError, match="close"):
-        services.row_update(row=plan.rows.get(position=1), data={"objective": "Trop tard"})
+        services.row_update(row=plan.rows.get(position=1), **{"objective": "Trop tard"})
     with pytest.raises(ValidationError, match="close"):
-        services.row_add(plan=plan, data={"objective": "Trop tard"})
+        services.row_add(plan=plan, **{"objective": "Trop tard"})
     with pytest.raises(ValidationError, match="close"):
-        services.plan_update(plan=plan, data={"need": "Trop tard"})
+        services.plan_update(plan=plan, **{"need": "Trop tard"})
 
 
 def test_next_year_starts_from_the_unfinished_rows(plan):

@@ -111,7 +111,7 @@ def test_html_is_kept_as_typed_and_shown_escaped(login, executif, plan):
 def test_a_stale_row_form_is_refused_not_overwritten(login, executif, benevole, plan):
     row = plan.rows.get(position=1)
     stale = row_post(row, objective="Mon changement")
-    services.row_update(row=row, data={"objective": "Changé par une autre personne"})
+    services.row_update(row=row, **{"objective": "Changé par une autre personne"})
     response = login(executif).post(url("row_edit", plan, row.pk), stale)
     assert response.status_code == 200
     assert str(EDIT_CONFLICT) in page(response)

@@ -1,43 +1,9 @@
 """A small published plan of the conseil central `cc`, with one row of every kind."""
 
-import datetime
-
 import pytest
 
-from plans import services
-from plans.models import Action, Delegation, StatutoryFile, Step, WorkPlan
-
-START, END = datetime.date(2019, 6, 1), datetime.date(2022, 6, 30)
-
-
-def make_plan(organization, *, title="Plan de travail 2019-2022", state=WorkPlan.State.DRAFT,
-              actions=1, orientations=1):
-    plan = services.plan_create(
-        organization=organization, title=title, mandate_start=START, mandate_end=END
-    )
-    for o in range(orientations):
-        orientation = services.orientation_create(
-            plan=plan, statement=f"Le CCSNE développe la solidarité {o + 1}."
-        )
-        for a in range(actions):
-            action = services.action_create(
-                orientation=orientation, what=f"Action {o + 1}-{a + 1}", responsible="Denis"
-            )
-            services.step_create(
-                action=action, text="Définir le mandat", when_kind=Step.When.MONTH,
-                when_date=datetime.date(2019, 12, 1),
-            )
-            services.step_create(
-                action=action, text="Mettre sur pied", when_kind=Step.When.LABEL,
-                when_label="mandat complet",
-            )
-            services.follow_up_create(action=action, author=None, text="Travail préparatoire")
-    services.list_item_create(model=StatutoryFile, plan=plan, name="Santé et sécurité",
-                              responsible="Julie")
-    services.list_item_create(model=Delegation, plan=plan, name="Centraide")
-    WorkPlan.objects.filter(pk=plan.pk).update(state=state)
-    plan.refresh_from_db()
-    return plan
+from plans.models import Action, WorkPlan
+from tests.plans.helpers import make_plan
 
 
 @pytest.fixture
@@ -54,3 +20,9 @@ def draft(cc):
 @pytest.fixture
 def action(plan):
     return Action.objects.get(orientation__plan=plan)
+
+
+@pytest.fixture
+def foreign_plan(syndicat):
+    """The syndicat's published plan: out of the cc's people's reach."""
+    return make_plan(syndicat, title="Plan du SESSE 2019-2022", state=WorkPlan.State.PUBLISHED)

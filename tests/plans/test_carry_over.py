@@ -11,7 +11,7 @@ from .conftest import make_plan
 
 @pytest.fixture
 def closed(cc):
-    plan = make_plan(cc, actions=3, orientations=2, state=WorkPlan.State.CLOSED)
+    plan = make_plan(cc, actions=3, orientations=2)
     services.orientation_create(plan=plan, numbered=False, title="Dossier spécial")
     outcomes = ["realisee", "non_realisee", "reportee", "partiellement_realisee", "realisee",
                 "en_cours"]
@@ -19,6 +19,8 @@ def closed(cc):
         "orientation__position", "position")
     for action, outcome in zip(actions, outcomes, strict=True):
         services.row_update(row=action, outcome=outcome, outcome_reason="pandémie")
+    WorkPlan.objects.filter(pk=plan.pk).update(state=WorkPlan.State.CLOSED)
+    plan.refresh_from_db()
     return plan
 
 

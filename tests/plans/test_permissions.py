@@ -1,23 +1,20 @@
-"""Every URL of plans/, for every person who must be refused (pretix-style matrix).
+"""Every URL of plans/ × every person, through tests/matrix.py (pretix style).
 
-Logged out → login; another organization's exécutif and an outsider → 404; a membre's
-write → 403; a wrong method → 405. A refused request changes nothing.
+On the published `plan`: logged out → login; another organization's exécutif and an
+outsider → 404; a membre and a conseiller read (200) and may not write (403, GET and POST
+alike); the exécutif and a superuser use every page. On the `draft`: a membre → 404, a
+conseiller still reads and may not write. Under the syndicat's slug the plan is a 404 to
+the syndicat's exécutif too. A wrong method → 405. A refused request changes nothing.
 """
 
 import pytest
-from django.urls import reverse
 
-from plans.models import (
-    Action,
-    Delegation,
-    FollowUp,
-    Orientation,
-    StatutoryFile,
-    Step,
-    WorkPlan,
-)
-
-MODELS = [WorkPlan, Orientation, Action, Step, FollowUp, StatutoryFile, Delegation]
+from plans import services
+from plans.models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
+from tests import matrix
+from tests.matrix import ANONYMOUS
+from tests.plans.helpers import first_of
+from unionplans.forms import version_of
 
 ROW_MODELS = {
     "orientation": Orientation,
@@ -36,184 +33,128 @@ PARENTS = {
     "delegation": WorkPlan,
 }
 
-# (name, args builder, allowed methods, write?)
-PLAN_URLS = [
-    ("plans:detail", "plan", {"GET"}, False),
-    ("plans:bilan", "plan", {"GET"}, False),
-    ("plans:pdf", "plan", {"GET"}, False),
-    ("plans:bilan_pdf", "plan", {"GET"}, False),
-    ("plans:update", "plan", {"GET", "POST"}, True),
-    ("plans:delete", "plan", {"GET", "POST"}, True),
-    ("plans:transition", "plan", {"POST"}, True),
-    ("plans:carry_over", "plan", {"GET", "POST"}, True),
-]
-ROW_URLS = [
-    *[("plans:row_create", kind, {"GET", "POST"}, True) for kind in ROW_MODELS],
-    *[("plans:row_update", kind, {"GET", "POST"}, True) for kind in ROW_MODELS],
-    *[("plans:row_delete", kind, {"GET", "POST"}, True) for kind in ROW_MODELS],
-    *[("plans:row_move", kind, {"POST"}, True) for kind in ROW_MODELS if kind != "suivi"],
-]
-ALL = [*PLAN_URLS, *ROW_URLS]
-IDS = [f"{name}:{target}" for name, target, _m, _w in ALL]
-
-
-def url_for(name, target, plan):
-    slug = plan.organization.slug
-    if target == "plan":
-        return reverse(name, args=[slug, plan.pk])
-    if name == "plans:row_create":
-        parent = PARENTS[target]
-        parent_obj = parent.objects.filter(**parent_filter(parent, plan)).first()
-        return reverse(name, args=[slug, target, parent_obj.pk])
-    model = ROW_MODELS[target]
-    row = model.objects.filter(**parent_filter(model, plan)).first()
-    return reverse(name, args=[slug, target, row.pk])
-
-
-def parent_filter(model, plan):
-    paths = {
-        WorkPlan: "pk",
-        Orientation: "plan",
-        Action: "orientation__plan",
-        Step: "action__orientation__plan",
-        FollowUp: "action__orientation__plan",
-        StatutoryFile: "plan",
-        Delegation: "plan",
-    }
-    return {paths[model]: plan.pk if model is WorkPlan else plan}
-
-
-def snapshot():
-    """Row and history counts of every model: any create, change or delete moves them."""
-    return [(m.objects.count(), m.history.count()) for m in MODELS]
-
-
+# Posted data that would change something if it were accepted.
 POST_DATA = {"direction": "down", "to_state": "clos", "what": "x", "text": "x", "name": "x",
-             "statement": "x", "title": "x"}
+             "statement": "x", "title": "x", "mandate_start": "2019-06-01",
+             "mandate_end": "2022-06-30", "outcome": Action.Outcome.UPCOMING,
+             "when_kind": Step.When.LABEL, "when_label": "x", "date": "2020-01-15"}
 
 
-def request(client, method, url):
-    if method == "GET":
-        return client.get(url)
-    if method == "POST":
-        return client.post(url, POST_DATA)
-    return client.generic(method, url)
+def post_data(model, target):
+    """POST_DATA, with the version of the row (or plan) an edit form would post back."""
+    return lambda w: {**POST_DATA, "version": version_of(first_of(model, w[target]))}
 
 
-def methods_of(allowed):
-    return sorted(allowed)
+@pytest.fixture
+def world(request, db):
+    return matrix.World(request, plan="plan_with_siblings", draft="draft")
 
 
-@pytest.mark.parametrize(("name", "target", "allowed", "write"), ALL, ids=IDS)
-def test_logged_out_visitors_go_to_the_login_page(client, plan, name, target, allowed, write):
-    url = url_for(name, target, plan)
-    before = snapshot()
-    for method in methods_of(allowed):
-        response = request(client, method, url)
-        assert response.status_code == 302, method
-        assert response.url.startswith(reverse("login"))
-    assert snapshot() == before
+@pytest.fixture
+def plan_with_siblings(plan):
+    """The published `plan`, where every first row has a sibling below it to move past."""
+    services.orientation_create(plan=plan, statement="Une deuxième orientation.")
+    services.action_create(orientation=first_of(Orientation, plan), what="Deuxième action")
+    services.list_item_create(model=StatutoryFile, plan=plan, name="Deuxième dossier")
+    services.list_item_create(model=Delegation, plan=plan, name="Deuxième délégation")
+    return plan
 
 
-@pytest.mark.parametrize("person", ["executif2", "outsider"])
-@pytest.mark.parametrize(("name", "target", "allowed", "write"), ALL, ids=IDS)
-def test_another_organization_gets_404(login, request_fixture, plan, person, name, target,
-                                       allowed, write):
-    client = login(request_fixture(person))
-    url = url_for(name, target, plan)
-    before = snapshot()
-    for method in methods_of(allowed):
-        assert request(client, method, url).status_code == 404, method
-    assert snapshot() == before
+def plan_args(target, slug=None):
+    return lambda w: [slug or w[target].organization.slug, w[target].pk]
 
 
-@pytest.mark.parametrize(("name", "target", "allowed", "write"), ALL, ids=IDS)
-def test_the_executif_of_another_organization_cannot_reach_it_through_its_own_slug(
-    login, executif2, syndicat, plan, name, target, allowed, write
-):
-    """The plan's pk under the syndicat's slug is a 404 too, not a way round the check."""
-    url = url_for(name, target, plan).replace(f"/o/{plan.organization.slug}/",
-                                               f"/o/{syndicat.slug}/")
-    before = snapshot()
-    for method in methods_of(allowed):
-        assert request(login(executif2), method, url).status_code == 404, method
-    assert snapshot() == before
+def row_args(name, kind, target, slug=None):
+    model = PARENTS[kind] if name == "plans:row_create" else ROW_MODELS[kind]
+    return lambda w: [slug or w[target].organization.slug, kind, first_of(model, w[target]).pk]
 
 
-@pytest.mark.parametrize(("name", "target", "allowed", "write"), ALL, ids=IDS)
-def test_a_membre_reads_the_published_plan_and_cannot_write(login, membre, plan, name, target,
-                                                            allowed, write):
-    client = login(membre)
-    url = url_for(name, target, plan)
-    before = snapshot()
-    for method in methods_of(allowed):
-        expected = 403 if write else 200
-        assert request(client, method, url).status_code == expected, method
-    assert snapshot() == before
+def organization_args(w):
+    return [w["plan"].organization.slug]
 
 
-@pytest.mark.parametrize(("name", "target", "allowed", "write"), ALL, ids=IDS)
-def test_a_membre_gets_404_on_a_draft(login, membre, draft, name, target, allowed, write):
-    client = login(membre)
-    url = url_for(name, target, draft)
-    before = snapshot()
-    for method in methods_of(allowed):
-        assert request(client, method, url).status_code == 404, method
-    assert snapshot() == before
+# (name, row kind or None, allowed methods, a write?, what an exécutif's POST does).
+# The last is (status, writes?): a successful write redirects and changes the database.
+ROUTES = [
+    ("plans:detail", None, {"GET"}, False, None),
+    ("plans:bilan", None, {"GET"}, False, None),
+    ("plans:pdf", None, {"GET"}, False, None),
+    ("plans:bilan_pdf", None, {"GET"}, False, None),
+    ("plans:update", None, {"GET", "POST"}, True, (302, True)),
+    ("plans:delete", None, {"GET", "POST"}, True, (302, True)),
+    ("plans:transition", None, {"POST"}, True, (302, True)),
+    ("plans:carry_over", None, {"GET", "POST"}, True, (200, False)),
+    *[("plans:row_create", kind, {"GET", "POST"}, True, (302, True)) for kind in ROW_MODELS],
+    *[("plans:row_update", kind, {"GET", "POST"}, True, (302, True)) for kind in ROW_MODELS],
+    *[("plans:row_delete", kind, {"GET", "POST"}, True, (302, True)) for kind in ROW_MODELS],
+    *[("plans:row_move", kind, {"POST"}, True, (302, True))
+      for kind in ROW_MODELS if kind != "suivi"],
+    ("plans:row_move", "suivi", {"POST"}, True, (403, False)),  # follow-ups stay in date order
+]
+ORGANIZATION_ROUTES = [
+    ("plans:list", {"GET"}, False, None),
+    ("plans:create", {"GET", "POST"}, True, (302, True)),
+]
 
 
-@pytest.mark.parametrize(("name", "target", "allowed", "write"), ALL, ids=IDS)
-def test_a_conseiller_reads_drafts_but_cannot_write(login, conseiller, draft, name, target,
-                                                   allowed, write):
-    client = login(conseiller)
-    url = url_for(name, target, draft)
-    before = snapshot()
-    for method in methods_of(allowed):
-        expected = 403 if write else 200
-        assert request(client, method, url).status_code == expected, method
-    assert snapshot() == before
+def statuses(method, write, executif_post, *, draft=False):
+    """Who gets what on the published plan (or on the draft, for those who read it)."""
+    if method == "POST" and write:
+        editor, writes = executif_post
+    else:
+        editor, writes = 200, False
+    reader = 403 if write else 200
+    if draft:
+        return {"membre": 404, "conseiller": reader}, ()
+    people = {ANONYMOUS: 302, "executif": editor, "superuser": editor, "conseiller": reader,
+              "membre": reader, "executif2": 404, "outsider": 404}
+    return people, ({"executif", "superuser"} if writes else ())
 
 
-@pytest.mark.parametrize(("name", "target", "allowed", "write"), ALL, ids=IDS)
-def test_a_wrong_method_is_405(login, executif, plan, name, target, allowed, write):
-    client = login(executif)
-    url = url_for(name, target, plan)
-    before = snapshot()
-    for method in {"GET", "POST", "PUT"} - allowed:
-        assert request(client, method, url).status_code == 405, method
-    assert snapshot() == before
+def route_cases(name, kind, methods, write, executif_post):
+    label = kind or ""
+    if kind is None:
+        model = WorkPlan
+    else:
+        model = PARENTS[kind] if name == "plans:row_create" else ROW_MODELS[kind]
+    cases = []
+    for target, on in [("plan", label), ("draft", f"{label}@draft" if kind else "draft")]:
+        args = row_args(name, kind, target) if kind else plan_args(target)
+        for method in sorted(methods):
+            people, writers = statuses(method, write, executif_post, draft=target == "draft")
+            cases += matrix.cases(name, args, method, people, writes=writers, on=on,
+                                  data=post_data(model, target))
+    # The plan's pk under the syndicat's slug is a 404 too, not a way round the check.
+    args = row_args(name, kind, "plan", "sesse") if kind else plan_args("plan", "sesse")
+    on = f"{label}@sesse" if kind else "sesse"
+    cases += [matrix.Case(name, args, method, "executif2", 404, on=on,
+                          data=post_data(model, "plan"))
+              for method in sorted(methods)]
+    args = row_args(name, kind, "plan") if kind else plan_args("plan")
+    return cases + matrix.wrong_methods(name, args, methods, on=label)
 
 
-@pytest.mark.parametrize(("name", "target", "allowed", "write"), ALL, ids=IDS)
-def test_the_executif_opens_every_page(login, executif, plan, name, target, allowed, write):
-    if "GET" in allowed:
-        assert login(executif).get(url_for(name, target, plan)).status_code == 200
+def organization_route_cases(name, methods, write, executif_post):
+    cases = []
+    for method in sorted(methods):
+        people, writers = statuses(method, write, executif_post)
+        cases += matrix.cases(name, organization_args, method, people, writes=writers,
+                              data=POST_DATA)
+    return cases + matrix.wrong_methods(name, organization_args, methods)
 
 
-@pytest.mark.parametrize("url_name", ["plans:list", "plans:create"])
-def test_the_organization_level_pages(client, login, cc, executif, executif2, outsider, membre,
-                                      url_name):
-    url = reverse(url_name, args=[cc.slug])
-    assert client.get(url).status_code == 302
-    assert login(executif2).get(url).status_code == 404
-    assert login(outsider).get(url).status_code == 404
-    assert login(membre).get(url).status_code == (200 if url_name == "plans:list" else 403)
-    assert login(executif).get(url).status_code == 200
-    assert login(executif).put(url).status_code == 405
-    before = snapshot()
-    response = login(membre).post(
-        reverse("plans:create", args=[cc.slug]),
-        {"title": "X", "mandate_start": "2022-06-01", "mandate_end": "2025-06-01"},
-    )
-    assert response.status_code == 403
-    assert snapshot() == before
+CASES = [
+    *[case for route in ROUTES for case in route_cases(*route)],
+    *[case for route in ORGANIZATION_ROUTES for case in organization_route_cases(*route)],
+]
+
+
+@matrix.parametrize(CASES)
+def test_the_matrix(case, request, world):
+    matrix.check(case, request, world)
 
 
 def test_an_unknown_row_kind_is_404(login, executif, plan):
     url = f"/o/{plan.organization.slug}/plans/inconnu/{plan.pk}/modifier/"
     assert login(executif).get(url).status_code == 404
 
-
-@pytest.fixture
-def request_fixture(request):
-    return lambda name: request.getfixturevalue(name)

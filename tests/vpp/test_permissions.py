@@ -1,8 +1,12 @@
-"""Every URL of the app against every person who must be refused (pretix style).
+"""Every URL of vpp/ × every person, through tests/matrix.py (pretix style).
 
-Logged out → login; other organisation's exécutif and outsider → 404; a membre → 404 on a
-dossier it is not listed on, 403 on internal pages (watch, LE28) and on writes; wrong
-method → 405. Each refusal leaves the data as it was.
+Logged out → login; the other organisation's exécutif and an outsider → 404, and the page
+names nothing of the dossier; a membre → 404 on a dossier it is not listed on, and on the
+one it is listed on (`listed`) reads, writes its survey findings, may ask to move the
+dossier (the workflow refuses) and gets 403 on every other write; a membre gets 403 on
+the internal pages (watch, LE28) and on their writes; a conseiller reads everything and
+may not write in the app; the exécutif and a superuser use every page. A wrong method →
+405. Each refusal leaves the data as it was.
 """
 
 from datetime import date
@@ -10,89 +14,15 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from tests.conftest import page
+from tests import matrix
+from tests.helpers import page
+from tests.matrix import ANONYMOUS
+from unionplans.forms import version_of
 from vpp import services
-from vpp.models import (
-    Deadline,
-    Dossier,
-    DossierEvent,
-    FinancialAnalysis,
-    LE28Project,
-    QuestionnaireAnswers,
-    Stage,
-    Task,
-    VeilleItem,
-)
+from vpp.models import Stage, Task
 
-
-@pytest.fixture
-def world(dossier, rule, veille_item, cc):
-    """The listed dossier (`dossier`, membre on its terrain side) and an unlisted one."""
-    unlisted = services.dossier_create(
-        organization=cc, by=None, title="Buanderie secrète", establishment="CIUSSS",
-        service="Buanderie", mode="intervention", domain="intervention",
-    )
-    task = Task.objects.create(dossier=unlisted, element="documentation", description="Lire")
-    deadline = services.deadline_set(dossier=unlisted, rule=rule, trigger_date=date(2026, 1, 5))
-    project = services.le28_project_create(
-        organization=cc, title="Projet", establishment="x", volet="1", job_titles="TS"
-    )
-    return {"dossier": dossier, "unlisted": unlisted, "task": task, "deadline": deadline,
-            "item": veille_item, "project": project}
-
-
-def snapshot():
-    return (
-        list(Dossier.objects.order_by("pk").values_list("title", "stage", "findings")),
-        DossierEvent.objects.count(), Task.objects.count(),
-        list(Task.objects.values_list("description", flat=True)),
-        Deadline.objects.count(), QuestionnaireAnswers.objects.count(),
-        FinancialAnalysis.objects.count(), VeilleItem.objects.count(),
-        list(VeilleItem.objects.values_list("title", flat=True)), LE28Project.objects.count(),
-        list(LE28Project.objects.values_list("title", flat=True)),
-        [list(d.veille_items.all()) for d in Dossier.objects.order_by("pk")],
-    )
-
-
-def dossier_urls(w, key="unlisted"):
-    d = w[key]
-    args = ["ccsne", d.pk]
-    return [
-        # name, args, methods allowed, is a write
-        ("dossier_detail", args, ["GET"], False),
-        ("dossier_report_pdf", args, ["GET"], False),
-        ("dossier_edit", args, ["GET", "POST"], True),
-        ("dossier_findings", args, ["GET", "POST"], True),
-        ("dossier_advance", args, ["POST"], True),
-        ("dossier_go_back", args, ["POST"], True),
-        ("task_create", args, ["GET", "POST"], True),
-        ("task_edit", [*args, w["task"].pk], ["GET", "POST"], True),
-        ("questionnaire_edit", [*args, "pre_diagnostic"], ["GET", "POST"], True),
-        ("financial_analysis_edit", args, ["GET", "POST"], True),
-        ("deadline_create", args, ["GET", "POST"], True),
-        ("deadline_edit", [*args, w["deadline"].pk], ["GET", "POST"], True),
-    ]
-
-
-def organization_urls(w):
-    return [
-        ("dossier_list", ["ccsne"], ["GET"], False),
-        ("dossier_create", ["ccsne"], ["GET", "POST"], True),
-        ("veille_list", ["ccsne"], ["GET"], False),
-        ("veille_create", ["ccsne"], ["GET", "POST"], True),
-        ("veille_detail", ["ccsne", w["item"].pk], ["GET"], False),
-        ("veille_edit", ["ccsne", w["item"].pk], ["GET", "POST"], True),
-        ("veille_link", ["ccsne", w["item"].pk], ["POST"], True),
-        ("le28_list", ["ccsne"], ["GET"], False),
-        ("le28_create", ["ccsne"], ["GET", "POST"], True),
-        ("le28_detail", ["ccsne", w["project"].pk], ["GET"], False),
-        ("le28_edit", ["ccsne", w["project"].pk], ["GET", "POST"], True),
-    ]
-
-
-def all_urls(w):
-    return dossier_urls(w) + organization_urls(w)
-
+SLUG = "ccsne"
+SECRET = "Buanderie secrète"  # the unlisted dossier's title
 
 POST_DATA = {
     "title": "Piraté", "establishment": "x", "service": "x", "mode": "prevention",
@@ -104,117 +34,193 @@ POST_DATA = {
 }
 
 
-def request_as(client, method, name, args):
-    url = reverse(f"vpp:{name}", args=args)
-    return client.get(url) if method == "GET" else client.post(url, POST_DATA)
+@pytest.fixture
+def world(request, db):
+    return matrix.World(
+        request, listed="dossier", unlisted="unlisted", task="unlisted_task",
+        deadline="unlisted_deadline", listed_task="listed_task",
+        listed_deadline="listed_deadline", item="veille_item", project="project", rule="rule",
+    )
 
 
-@pytest.mark.parametrize("index", range(23))
-def test_logged_out_goes_to_the_login_page(client, world, index):
-    name, args, methods, _write = all_urls(world)[index]
-    before = snapshot()
-    for method in methods:
-        response = request_as(client, method, name, args)
-        assert response.status_code == 302, (name, method)
-        assert response.url.startswith(reverse("login"))
-    assert snapshot() == before
+@pytest.fixture
+def unlisted(cc):
+    """A dossier of the cc that names nobody: a membre may not even learn it exists."""
+    return services.dossier_create(
+        organization=cc, by=None, title=SECRET, establishment="CIUSSS",
+        service="Buanderie", mode="intervention", domain="intervention",
+    )
 
 
-@pytest.mark.parametrize("person", ["executif2", "outsider"])
-@pytest.mark.parametrize("index", range(23))
-def test_other_organizations_get_404(request, login, world, person, index):
-    client = login(request.getfixturevalue(person))
-    name, args, methods, _write = all_urls(world)[index]
-    before = snapshot()
-    for method in methods:
-        response = request_as(client, method, name, args)
-        assert response.status_code == 404, (name, method)
-        assert "Buanderie secrète" not in page(response)
-    assert snapshot() == before
+@pytest.fixture
+def unlisted_task(unlisted):
+    return Task.objects.create(dossier=unlisted, element="documentation", description="Lire")
 
 
-@pytest.mark.parametrize("index", range(12))
-def test_a_membre_gets_404_on_a_dossier_it_is_not_listed_on(login, membre, world, index):
-    client = login(membre)
-    name, args, methods, _write = dossier_urls(world)[index]
-    before = snapshot()
-    for method in methods:
-        assert request_as(client, method, name, args).status_code == 404, (name, method)
-    assert snapshot() == before
+@pytest.fixture
+def unlisted_deadline(unlisted, rule):
+    return services.deadline_set(dossier=unlisted, rule=rule, trigger_date=date(2026, 1, 5))
 
 
-WRITES_A_TERRAIN_MEMBRE_MAY_MAKE = {"dossier_findings", "dossier_advance", "dossier_go_back"}
+@pytest.fixture
+def listed_task(dossier):
+    return Task.objects.create(dossier=dossier, element="documentation", description="Lire")
 
 
-# task_edit and deadline_edit are left out: their rows belong to the other dossier.
-@pytest.mark.parametrize("index", [0, 1, 2, 3, 4, 5, 6, 8, 9, 10])
-def test_a_listed_membre_reads_its_dossier_but_may_not_edit_it(login, membre, world, index):
-    client = login(membre)
-    name, args, methods, write = dossier_urls(world, "dossier")[index]
-    before = snapshot()
-    for method in methods:
-        response = request_as(client, method, name, args)
-        if not write:
-            assert response.status_code == 200, name
-        elif name in WRITES_A_TERRAIN_MEMBRE_MAY_MAKE:
-            assert response.status_code in (200, 302), name
-        else:
-            assert response.status_code == 403, (name, method)
-    if name == "dossier_findings":
-        return  # the terrain writes its findings
-    assert snapshot() == before  # advancing from veille is refused to the terrain
+@pytest.fixture
+def listed_deadline(dossier, rule):
+    return services.deadline_set(dossier=dossier, rule=rule, trigger_date=date(2026, 1, 5))
 
 
-@pytest.mark.parametrize("index", range(11))
-def test_a_membre_is_refused_internal_pages_and_writes(login, membre, world, index):
-    client = login(membre)
-    name, args, methods, write = organization_urls(world)[index]
-    before = snapshot()
-    for method in methods:
-        response = request_as(client, method, name, args)
-        expected = 200 if name == "dossier_list" else 403
-        assert response.status_code == expected, (name, method)
-    assert snapshot() == before
+@pytest.fixture
+def project(cc):
+    return services.le28_project_create(
+        organization=cc, title="Projet", establishment="x", volet="1", job_titles="TS"
+    )
 
 
-def test_the_membre_s_list_shows_only_its_dossiers(login, membre, world):
-    text = page(login(membre).get(reverse("vpp:dossier_list", args=["ccsne"])))
+def post_data(key):
+    """POST_DATA with the version of the world's `key` (as its edit form posts it back), a
+    deadline rule and a dossier to link a watch item to."""
+    return lambda w: {**POST_DATA, "version": version_of(w[key]), "rule": w["rule"].pk,
+                      "dossier": w["unlisted"].pk}
+
+
+GET, POST, GET_POST = {"GET"}, {"POST"}, {"GET", "POST"}
+
+# Dossier pages: (name, the row after the dossier in the URL or a fixed part, methods,
+# what an exécutif's POST does (status, writes?) or None for a page that only reads).
+DOSSIER_ROUTES = [
+    ("dossier_detail", None, GET, None),
+    ("dossier_report_pdf", None, GET, None),
+    ("dossier_edit", None, GET_POST, (302, True)),
+    ("dossier_findings", None, GET_POST, (302, True)),
+    ("dossier_advance", None, POST, (302, True)),
+    ("dossier_go_back", None, POST, (302, False)),  # refused: nothing before the watch stage
+    ("task_create", None, GET_POST, (302, True)),
+    ("task_edit", "task", GET_POST, (302, True)),
+    ("questionnaire_edit", "pre_diagnostic", GET_POST, (302, True)),
+    ("financial_analysis_edit", None, GET_POST, (302, True)),
+    ("deadline_create", None, GET_POST, (302, True)),
+    ("deadline_edit", "deadline", GET_POST, (302, True)),
+]
+# What a membre listed on the dossier gets, where it is not a 403 (a read is a 200).
+LISTED_MEMBRE = {
+    ("dossier_findings", "GET"): (200, False),
+    ("dossier_findings", "POST"): (302, True),  # the terrain writes its findings
+    ("dossier_advance", "POST"): (302, False),  # the workflow refuses it at the watch stage
+    ("dossier_go_back", "POST"): (302, False),
+}
+
+# Organisation pages: (name, the world's object in the URL, methods, exécutif's POST,
+# what a membre gets on the reads).
+ORGANIZATION_ROUTES = [
+    ("dossier_list", None, GET, None, 200),
+    ("dossier_create", None, GET_POST, (302, True), None),
+    ("veille_list", None, GET, None, 403),
+    ("veille_create", None, GET_POST, (302, True), None),
+    ("veille_detail", "item", GET, None, 403),
+    ("veille_edit", "item", GET_POST, (302, True), None),
+    ("veille_link", "item", POST, (302, True), None),
+    ("le28_list", None, GET, None, 403),
+    ("le28_create", None, GET_POST, (302, True), None),
+    ("le28_detail", "project", GET, None, 403),
+    ("le28_edit", "project", GET_POST, (302, True), None),
+]
+
+
+ROWS = ("task", "deadline")  # URL parts that are a row of the world, not fixed text
+
+
+def dossier_args(dossier, part, slug=SLUG, keys=None):
+    """[slug, dossier pk, then the task / deadline pk or the fixed part of the URL].
+
+    `keys` renames the world's rows: {"task": "listed_task"}.
+    """
+    keys = keys or {}
+
+    def args(w):
+        if part is None:
+            return [slug, w[dossier].pk]
+        return [slug, w[dossier].pk, w[keys.get(part, part)].pk if part in ROWS else part]
+
+    return args
+
+
+def edited(dossier, part, keys=None):
+    """The world's key of the row an edit form of this URL changes."""
+    return (keys or {}).get(part, part) if part in ROWS else dossier
+
+
+def editor_outcome(method, executif_post):
+    return executif_post if method == "POST" and executif_post else (200, False)
+
+
+def dossier_route_cases(name, part, methods, executif_post):
+    route = f"vpp:{name}"
+    version_key = edited("unlisted", part)
+    write = executif_post is not None
+    cases = []
+    for method in sorted(methods):
+        editor, writes = editor_outcome(method, executif_post)
+        # Conseillers lead with the exécutif: they move dossiers, they do not edit them.
+        moves = name in ("dossier_advance", "dossier_go_back")
+        people = {ANONYMOUS: 302, "executif": editor, "superuser": editor,
+                  "conseiller": editor if moves else 403 if write else 200, "membre": 404,
+                  "executif2": 404, "outsider": 404}
+        writers = {"executif", "superuser", *(["conseiller"] if moves else [])}
+        cases += matrix.cases(route, dossier_args("unlisted", part), method, people,
+                              writes=writers if writes else (),
+                              hidden=[SECRET], data=post_data(version_key))
+        # The membre listed on `dossier`, on its own task and deadline.
+        keys = {"task": "listed_task", "deadline": "listed_deadline"}
+        status, writes = LISTED_MEMBRE.get((name, method), (403 if write else 200, False))
+        cases.append(matrix.Case(
+            route, dossier_args("listed", part, keys=keys), method, "membre", status,
+            on="listed", writes=writes, data=post_data(edited("listed", part, keys)),
+        ))
+        # The dossier's pk under the syndicat's slug is no way round the check.
+        cases.append(matrix.Case(route, dossier_args("unlisted", part, slug="sesse"), method,
+                                 "executif2", 404, on="sesse", data=post_data(version_key)))
+        if part in ROWS:
+            # Another dossier's task or deadline, under the listed dossier.
+            cases.append(matrix.Case(route, dossier_args("listed", part), method, "executif",
+                                     404, on=f"other-dossier-{part}",
+                                     data=post_data(version_key)))
+    return cases + matrix.wrong_methods(route, dossier_args("unlisted", part), methods)
+
+
+def organization_args(part):
+    return lambda w: [SLUG] if part is None else [SLUG, w[part].pk]
+
+
+def organization_route_cases(name, part, methods, executif_post, membre_reads):
+    route = f"vpp:{name}"
+    write = executif_post is not None
+    cases = []
+    for method in sorted(methods):
+        editor, writes = editor_outcome(method, executif_post)
+        people = {ANONYMOUS: 302, "executif": editor, "superuser": editor,
+                  "conseiller": 403 if write else 200,
+                  "membre": 403 if write else membre_reads, "executif2": 404, "outsider": 404}
+        cases += matrix.cases(route, organization_args(part), method, people,
+                              writes={"executif", "superuser"} if writes else (),
+                              data=post_data(part or "unlisted"))
+    return cases + matrix.wrong_methods(route, organization_args(part), methods)
+
+
+CASES = [
+    *[case for route in DOSSIER_ROUTES for case in dossier_route_cases(*route)],
+    *[case for route in ORGANIZATION_ROUTES for case in organization_route_cases(*route)],
+]
+
+
+@matrix.parametrize(CASES)
+def test_the_matrix(case, request, world):
+    matrix.check(case, request, world)
+
+
+def test_the_membre_s_list_shows_only_its_dossiers(login, membre, dossier, unlisted):
+    text = page(login(membre).get(reverse("vpp:dossier_list", args=[SLUG])))
     assert "Reprographie" in text
-    assert "Buanderie secrète" not in text
-
-
-def test_a_conseiller_reads_but_does_not_edit_in_the_app(login, conseiller, world):
-    client = login(conseiller)
-    args = ["ccsne", world["unlisted"].pk]
-    assert client.get(reverse("vpp:dossier_detail", args=args)).status_code == 200
-    before = snapshot()
-    assert client.post(reverse("vpp:dossier_edit", args=args), POST_DATA).status_code == 403
-    assert snapshot() == before
-
-
-@pytest.mark.parametrize("index", range(23))
-def test_wrong_methods_get_405(login, executif, world, index):
-    client = login(executif)
-    name, args, methods, _write = all_urls(world)[index]
-    url = reverse(f"vpp:{name}", args=args)
-    before = snapshot()
-    for method in {"GET", "POST", "PUT", "DELETE"} - set(methods):
-        response = getattr(client, method.lower())(url)
-        assert response.status_code == 405, (name, method)
-    assert snapshot() == before
-
-
-def test_a_dossier_is_not_reachable_through_another_organization_s_slug(
-    login, executif2, world, syndicat
-):
-    response = login(executif2).get(
-        reverse("vpp:dossier_detail", args=[syndicat.slug, world["unlisted"].pk])
-    )
-    assert response.status_code == 404
-
-
-def test_a_task_of_another_dossier_is_404(login, executif, world):
-    response = login(executif).get(
-        reverse("vpp:task_edit", args=["ccsne", world["dossier"].pk, world["task"].pk])
-    )
-    assert response.status_code == 404
+    assert SECRET not in text

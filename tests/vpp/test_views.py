@@ -57,7 +57,7 @@ def test_a_refused_move_is_a_french_message(login, executif, dossier):
     assert "Remplissez le pré-diagnostic simplifié" in text
     dossier.refresh_from_db()
     assert dossier.stage == Stage.PRE_DIAGNOSTIC
-    assert not DossierEvent.objects.exists()
+    assert not DossierEvent.objects.stage_changes().exists()
 
 
 def test_going_back_from_the_page(login, conseiller, dossier):

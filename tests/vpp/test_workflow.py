@@ -230,7 +230,7 @@ def test_going_back_needs_a_reason(dossier, executif):
         services.dossier_go_back(dossier=dossier, by=executif, reason="  ")
     assert error.value.messages == ["Give the reason for going back a stage."]
     assert dossier.stage == Stage.ANALYSIS
-    assert not dossier.events.exists()
+    assert not dossier.events.stage_changes().exists()
 
 
 def test_going_back_is_recorded_with_its_reason(dossier, conseiller):
@@ -280,7 +280,7 @@ def test_the_whole_path_leaves_a_timeline(dossier, executif, membre):
     services.dossier_advance(dossier=dossier, to_stage=Stage.REPORT, by=membre)
     services.dossier_advance(dossier=dossier, to_stage=Stage.FOLLOW_UP, by=executif)
     services.dossier_advance(dossier=dossier, to_stage=Stage.CLOSED, by=executif)
-    assert [(e.from_stage, e.to_stage) for e in dossier.events.all()] == [
+    assert [(e.from_stage, e.to_stage) for e in dossier.events.stage_changes()] == [
         (Stage.VEILLE, Stage.PRE_DIAGNOSTIC),
         (Stage.PRE_DIAGNOSTIC, Stage.ANALYSIS),
         (Stage.ANALYSIS, Stage.SURVEY),

@@ -16,3 +16,9 @@ def vpp_upcoming_deadlines(context):
         dossier.left = (dossier.next_due - on).days
         dossier.late = -dossier.left
     return {"dossiers": dossiers}
+
+
+@register.filter
+def stage_changes(events):
+    """The events that moved the dossier, leaving out its creation (already fetched: no query)."""
+    return [event for event in events if event.is_stage_change]

@@ -1,0 +1,21 @@
+"""What every app's views share: turning a service's refusal into what the person reads."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import BaseForm
+from django.http import HttpRequest
+
+
+def show_refusal(request: HttpRequest, error: ValidationError) -> None:
+    """A refusal of an action without a form (a button): one message per reason."""
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def form_refusal(form: BaseForm, error: ValidationError) -> None:
+    """A refusal of a form's save: on the field it names when the form shows it."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
