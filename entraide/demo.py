@@ -2,6 +2,7 @@
 
 import datetime
 
+from unionplans.demo import sync
 from unionplans.models import Organization
 
 from . import seed_002, services
@@ -15,8 +16,6 @@ YEAR_1_STATES = [State.DONE, State.DONE, State.IN_PROGRESS, State.IN_PROGRESS, S
 
 
 def load(organizations: dict[str, Organization], users: dict) -> None:
-    from unionplans.management.commands.loaddemo import sync  # loaddemo imports this module
-
     services.builtin_templates_ensure()
     ccsne = organizations["ccsne"]
     plans = [

@@ -5,6 +5,7 @@ not stored: they come from the order, and the loader checks they match the seed'
 Rerunning it updates rows in place (through `sync`), so nothing is duplicated.
 """
 
+from unionplans.demo import sync
 from unionplans.models import Organization
 
 from .models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
@@ -13,8 +14,6 @@ from .selectors import number_orientations
 
 
 def load(organizations: dict[str, Organization], users: dict) -> None:
-    from unionplans.management.commands.loaddemo import sync
-
     organization = organizations["ccsne"]
     plan = sync(
         WorkPlan,

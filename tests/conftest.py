@@ -3,18 +3,15 @@
 The conseil central `cc` has an exécutif, a conseiller and a membre; the syndicat
 affiliated to it has its own exécutif (`executif2`), who is nothing in `cc`; `outsider`
 belongs nowhere. Every permission test picks the person who should be refused.
-"""
 
-import html
+Fixtures only: the helpers (`make_person`, `page`, `PASSWORD`…) are in tests/helpers.py.
+"""
 
 import pytest
 from django.contrib.auth import get_user_model
 
-from unionplans.models import Membership, Organization
-
-PASSWORD = "un-mot-de-passe-de-test"
-
-Role = Membership.Role
+from tests.helpers import PASSWORD, Role, make_person
+from unionplans.models import Organization
 
 
 @pytest.fixture
@@ -36,15 +33,6 @@ def syndicat(cc):
         kind=Organization.Kind.UNION,
         parent=cc,
     )
-
-
-def make_person(username, organization=None, role=None, **fields):
-    user = get_user_model().objects.create_user(
-        username=username, password=PASSWORD, email=f"{username}@example.org", **fields
-    )
-    if organization is not None:
-        Membership.objects.create(user=user, organization=organization, role=role)
-    return user
 
 
 @pytest.fixture
@@ -88,8 +76,3 @@ def login(client):
         return client
 
     return _login
-
-
-def page(response) -> str:
-    """The response body with HTML entities decoded, to search for names as users read them."""
-    return html.unescape(response.content.decode())

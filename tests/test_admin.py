@@ -9,7 +9,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from tests.conftest import PASSWORD, page
+from tests.helpers import PASSWORD, page
 from unionplans.models import Membership, Organization
 
 NOT_ALLOWED = ["membre", "executif", "outsider"]

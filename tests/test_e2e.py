@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
 from django.urls import reverse
 
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -4,7 +4,7 @@ from django.contrib.auth import authenticate
 from django.core import mail
 from django.urls import reverse
 
-from tests.conftest import page
+from tests.helpers import page
 
 
 def test_a_forgotten_password_is_reset_by_email(client, executif):

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.conftest import PASSWORD, Role, page
+from tests.helpers import PASSWORD, Role, page
 from unionplans.models import Membership, Organization
 
 

@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 
 from unionplans import permissions
 from unionplans.admin import ScopedAdmin, ScopedPermissionsMixin
-from unionplans.people import display_name
 
 from . import services, workflow
 from .deadlines import today
@@ -157,10 +156,8 @@ class DeadlineWithinFilter(admin.SimpleListFilter):
 
 
 class DossierAdminForm(forms.ModelForm):
-    """The choices span every organisation the conseiller reaches; a dossier takes only
-    people and watch items of its own."""
-
-    OTHER_ORGANIZATION = _("%(names)s: of another organization than the dossier's.")
+    """The choices span every organisation the conseiller reaches; the service's rule says
+    which ones a dossier may take (people and watch items of its own organisation)."""
 
     def clean(self):
         cleaned = super().clean()
@@ -169,24 +166,16 @@ class DossierAdminForm(forms.ModelForm):
         )
         if organization is None:
             return cleaned
-        members = set(organization.memberships.values_list("user_id", flat=True))
-        for name in ("direction_people", "terrain_people"):
-            strangers = [u for u in cleaned.get(name) or () if u.pk not in members]
-            if strangers:
-                self.add_error(name, self._other(strangers))
-        conseiller = cleaned.get("conseiller")
-        if conseiller is not None and conseiller.pk not in members:
-            self.add_error("conseiller", self._other([conseiller]))
-        items = [i for i in cleaned.get("veille_items") or ()
-                 if i.organization_id != organization.pk]
-        if items:
-            self.add_error("veille_items", self._other(items))
+        links = {name: cleaned.get(name) or () for name in
+                 ("direction_people", "terrain_people", "veille_items")}
+        try:
+            services.dossier_links_check(
+                organization=organization, conseiller=cleaned.get("conseiller"), **links
+            )
+        except ValidationError as error:
+            for field, errors in error.error_dict.items():
+                self.add_error(field, errors)
         return cleaned
-
-    def _other(self, objects):
-        people = get_user_model()
-        names = ", ".join(display_name(o) if isinstance(o, people) else str(o) for o in objects)
-        return self.OTHER_ORGANIZATION % {"names": names}
 
 
 @admin.register(Dossier)

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from unionplans.demo import sync
 from unionplans.models import Organization
 
 from . import services
@@ -89,13 +90,6 @@ TASKS = [
      "Assemblée des salarié·es de la reprographie et pétition des usagers",
      "Structure terrain", 20, False),
 ]
-
-
-def sync(model, lookup: dict, values: dict):
-    """loaddemo's `sync`, imported late: loaddemo imports this module."""
-    from unionplans.management.commands.loaddemo import sync as loaddemo_sync
-
-    return loaddemo_sync(model, lookup, values)
 
 
 def load(organizations: dict[str, Organization], users: dict) -> None:

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from entraide import seed_002, services
-from tests.test_pdf import poppler
+from tests.helpers import poppler
 
 
 @pytest.fixture(autouse=True)

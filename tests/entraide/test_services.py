@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from entraide import seed_002, selectors, services
 from entraide.models import MAX_ITEM_LENGTH, MAX_ITEMS, EntraidePlan, EntraideRow
@@ -198,3 +200,16 @@ def test_next_year_starts_from_the_unfinished_rows(plan):
     assert [r.objective for r in rows] == ["Mise sur pied d'un Comité d'entraide", "", ""]
     with pytest.raises(ValidationError, match="déjà"):
         services.plan_start_next_year(plan=plan, period_label="Encore")
+
+
+def test_reading_the_templates_writes_nothing(cc, executif, templates):
+    with CaptureQueriesContext(connection) as queries:
+        list(selectors.templates_for(user=executif, organization=cc))
+    assert queries.captured_queries
+    assert not [q for q in queries.captured_queries
+                if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+
+
+def test_the_built_in_templates_exist_after_migrate(db):
+    keys = set(EntraidePlan.objects.filter(is_template=True).values_list("builtin_key", flat=True))
+    assert {"annee-1", "annee-2"} <= keys

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from entraide import services
 from entraide.models import MAX_ITEM_LENGTH, EntraidePlan, EntraideRow
-from tests.conftest import page
+from tests.helpers import page
 from unionplans.forms import EDIT_CONFLICT, version_of
 
 

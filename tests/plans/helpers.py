@@ -39,6 +39,24 @@ def make_plan(organization, *, title="Plan de travail 2019-2022", state=WorkPlan
     return plan
 
 
+# The kinds of rows as URLs name them, and the kind of row each is added to.
+ROW_MODELS = {
+    "orientation": Orientation,
+    "action": Action,
+    "etape": Step,
+    "suivi": FollowUp,
+    "dossier-statutaire": StatutoryFile,
+    "delegation": Delegation,
+}
+PARENTS = {
+    "orientation": WorkPlan,
+    "action": Orientation,
+    "etape": Action,
+    "suivi": Action,
+    "dossier-statutaire": WorkPlan,
+    "delegation": WorkPlan,
+}
+
 # From each model to its plan.
 PLAN_PATHS = {
     WorkPlan: "pk",

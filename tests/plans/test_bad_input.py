@@ -16,8 +16,7 @@ from plans.models import (
     Step,
     WorkPlan,
 )
-from tests.conftest import page
-from tests.test_pdf import poppler
+from tests.helpers import page, poppler
 
 HOSTILE = '<script>alert("x")</script><b>gras</b> & <img src=x onerror=alert(1)>'
 HUGE = "x" * 100_000

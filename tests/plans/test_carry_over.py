@@ -4,9 +4,8 @@ from django.urls import reverse
 
 from plans import services
 from plans.models import Action, FollowUp, Orientation, Step, WorkPlan
-from tests.conftest import page
-
-from .conftest import make_plan
+from tests.helpers import page
+from tests.plans.helpers import make_plan
 
 
 @pytest.fixture

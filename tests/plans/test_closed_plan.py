@@ -13,10 +13,8 @@ from django.urls import reverse
 
 from plans import services
 from plans.models import Action, FollowUp, Orientation, WorkPlan
-from tests.conftest import page
-
-from .conftest import make_plan
-from .test_permissions import PARENTS, ROW_MODELS, parent_filter, snapshot
+from tests.helpers import page, snapshot
+from tests.plans.helpers import PARENTS, ROW_MODELS, first_of, make_plan
 
 LOCKED = "Ce plan est clos : son contenu ne peut plus être modifié."
 
@@ -31,8 +29,8 @@ def write_urls(plan):
     urls = [reverse("plans:update", args=[slug, plan.pk]),
             reverse("plans:delete", args=[slug, plan.pk])]
     for kind, model in ROW_MODELS.items():
-        parent = PARENTS[kind].objects.filter(**parent_filter(PARENTS[kind], plan)).first()
-        row = model.objects.filter(**parent_filter(model, plan)).order_by("pk").first()
+        parent = first_of(PARENTS[kind], plan)
+        row = first_of(model, plan)
         urls.append(reverse("plans:row_create", args=[slug, kind, parent.pk]))
         urls.append(reverse("plans:row_update", args=[slug, kind, row.pk]))
         urls.append(reverse("plans:row_delete", args=[slug, kind, row.pk]))

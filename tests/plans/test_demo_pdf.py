@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from plans.models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
 from plans.seed_004 import PLAN
-from tests.test_pdf import poppler
+from tests.helpers import poppler
 
 MODELS = [WorkPlan, Orientation, Action, Step, FollowUp, StatutoryFile, Delegation]
 

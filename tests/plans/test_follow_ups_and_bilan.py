@@ -1,9 +1,8 @@
 from django.urls import reverse
 
 from plans.models import Action, FollowUp, WorkPlan
-from tests.conftest import page
-
-from .conftest import make_plan
+from tests.helpers import page
+from tests.plans.helpers import make_plan
 
 
 def test_adding_a_follow_up_records_its_author_and_the_date_is_optional(login, executif, plan,

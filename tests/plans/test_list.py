@@ -1,9 +1,8 @@
 from django.urls import reverse
 
 from plans.models import WorkPlan
-from tests.conftest import page
-
-from .conftest import make_plan
+from tests.helpers import page
+from tests.plans.helpers import make_plan
 
 
 def titles(response):

@@ -10,28 +10,11 @@ the syndicat's exécutif too. A wrong method → 405. A refused request changes 
 import pytest
 
 from plans import services
-from plans.models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
+from plans.models import Action, Delegation, Orientation, StatutoryFile, Step, WorkPlan
 from tests import matrix
 from tests.matrix import ANONYMOUS
-from tests.plans.helpers import first_of
+from tests.plans.helpers import PARENTS, ROW_MODELS, first_of
 from unionplans.forms import version_of
-
-ROW_MODELS = {
-    "orientation": Orientation,
-    "action": Action,
-    "etape": Step,
-    "suivi": FollowUp,
-    "dossier-statutaire": StatutoryFile,
-    "delegation": Delegation,
-}
-PARENTS = {
-    "orientation": WorkPlan,
-    "action": Orientation,
-    "etape": Action,
-    "suivi": Action,
-    "dossier-statutaire": WorkPlan,
-    "delegation": WorkPlan,
-}
 
 # Posted data that would change something if it were accepted.
 POST_DATA = {"direction": "down", "to_state": "clos", "what": "x", "text": "x", "name": "x",

@@ -4,9 +4,8 @@ from django.urls import reverse
 
 from plans import services
 from plans.models import WorkPlan
-from tests.conftest import page
-
-from .conftest import END, START, make_plan
+from tests.helpers import page
+from tests.plans.helpers import END, START, make_plan
 
 State = WorkPlan.State
 

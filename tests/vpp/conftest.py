@@ -9,7 +9,6 @@ from datetime import date
 import pytest
 
 from vpp import services
-from vpp.constants import QUESTIONS, Questionnaire
 from vpp.deadlines import DayKind
 from vpp.models import DeadlineRule, Dossier, VeilleItem
 
@@ -51,18 +50,4 @@ def veille_item(cc):
     return VeilleItem.objects.create(
         organization=cc, source="CTROC", published_on=date(2017, 5, 15), title="INFO-PSOC",
         summary="Budget 2017-2018", tags="PSOC, financement",
-    )
-
-
-def fill_pre_diagnostic(dossier):
-    answers = {key: f"Réponse {key}" for key, _q in QUESTIONS[Questionnaire.PRE_DIAGNOSTIC]}
-    return services.questionnaire_save(
-        dossier=dossier, kind=Questionnaire.PRE_DIAGNOSTIC, answers=answers
-    )
-
-
-def decide(dossier, decision=Dossier.Decision.GO):
-    return services.dossier_update(
-        dossier=dossier, decision=decision, priority=Dossier.Priority.HIGH,
-        decision_date=date(2024, 3, 1),
     )

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.conftest import Role, page
+from tests.helpers import Role, page
 from unionplans.models import Membership, Organization
 from vpp import services
 from vpp.deadlines import today

@@ -57,5 +57,6 @@ def test_an_executive_moves_a_dossier_through_the_first_stages(
 
     dossier.refresh_from_db()
     assert dossier.stage == Stage.ANALYSIS
-    assert [e.to_stage for e in dossier.events.stage_changes()] == [Stage.PRE_DIAGNOSTIC, Stage.ANALYSIS]
+    moves = [e.to_stage for e in dossier.events.stage_changes()]
+    assert moves == [Stage.PRE_DIAGNOSTIC, Stage.ANALYSIS]
     assert not [r for r in broken_responses if not re.search(r"favicon", r)]

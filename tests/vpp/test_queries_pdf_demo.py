@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.test_pdf import poppler
-from tests.vpp.conftest import decide, fill_pre_diagnostic
+from tests.helpers import poppler
+from tests.vpp.helpers import decide, fill_pre_diagnostic
 from vpp import services
 from vpp.constants import WorkPlanElement
 from vpp.deadlines import today

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from tests.conftest import Role, page
+from tests.helpers import Role, page
 from unionplans.models import Membership
 from vpp import services
 from vpp.deadlines import DayKind

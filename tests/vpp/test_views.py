@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from tests.conftest import page
-from tests.vpp.conftest import fill_pre_diagnostic
+from tests.helpers import page
+from tests.vpp.helpers import fill_pre_diagnostic
 from vpp import services
 from vpp.constants import Questionnaire, WorkPlanElement
 from vpp.deadlines import today

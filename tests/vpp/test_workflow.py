@@ -11,8 +11,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from tests.conftest import Role, make_person
-from tests.vpp.conftest import decide, fill_pre_diagnostic
+from tests.helpers import Role, make_person
+from tests.vpp.helpers import decide, fill_pre_diagnostic
 from vpp import services
 from vpp.models import Dossier, DossierEvent, Stage
 

@@ -5,10 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from entraide import demo as entraide_demo
-from plans import demo as plans_demo
+from unionplans.demo import app_loaders, sync
 from unionplans.models import Membership, Organization
-from vpp import demo as vpp_demo
 
 Role = Membership.Role
 
@@ -60,9 +58,8 @@ class Command(BaseCommand):
             )
         organizations = self.load_organizations()
         users = self.load_people(organizations)
-        plans_demo.load(organizations, users)
-        vpp_demo.load(organizations, users)
-        entraide_demo.load(organizations, users)
+        for load in app_loaders():
+            load(organizations, users)
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Log in with:"))
         for username, first_name, last_name, slug, role in PEOPLE:
             self.stdout.write(
@@ -101,13 +98,3 @@ class Command(BaseCommand):
             users[username] = user
         return users
 
-
-def sync(model, lookup: dict, values: dict):
-    """Create the row, or update it only where it differs, so that a rerun adds no history."""
-    obj, created = model.objects.get_or_create(**lookup, defaults=values)
-    changed = [name for name, value in values.items() if getattr(obj, name) != value]
-    if not created and changed:
-        for name in changed:
-            setattr(obj, name, values[name])
-        obj.save()
-    return obj
