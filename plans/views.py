@@ -411,13 +411,16 @@ def row_delete(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def row_move(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     row_kind = ROWS[kind]
     row = selectors.plan_part_for(request, row_kind.model, pk, EDIT)
+    plan = selectors.plan_of(row)
+    if refused := refuse_if_closed(request, plan):
+        return refused
     if not row_kind.movable:
         raise PermissionDenied
     try:
         services.row_move(row=row, direction=request.POST.get("direction", ""))
     except ValidationError as error:
         show_refusal(request, error)
-    return redirect(plan_url(selectors.plan_of(row), row_anchor(row)))
+    return redirect(plan_url(plan, row_anchor(row)))
 
 
 def render_form(request, form, *, heading, back, plan=None, intro="", history=()):
