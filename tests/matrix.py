@@ -35,7 +35,7 @@ from tests.helpers import differences, page, snapshot
 
 ANONYMOUS = "anonymous"
 
-# The people of tests/conftest.py, one a fixture; entraide adds `benevole`.
+# The people of tests/conftest.py, each a fixture; entraide adds `benevole`.
 PERSONS = ("anonymous", "executif", "conseiller", "membre", "executif2", "outsider",
            "superuser")
 
@@ -228,3 +228,22 @@ def admin_routes(app_label: str) -> set[str]:
             found |= {f"{admin.site.name}:{entry.name}"
                       for entry in model_admin.get_urls() if getattr(entry, "name", None)}
     return found
+
+
+def unproven(listed: Iterable[Case]) -> list[str]:
+    """The routes whose POST some case refuses while no case's POST writes there.
+
+    "A refused POST changed nothing" proves something only if the same POST, from someone
+    allowed, does change something.
+    """
+    refused, proven = set(), set()
+    for case in listed:
+        if case.method != "POST":
+            continue
+        if case.writes:
+            proven.add(case.route)
+        elif case.status in (403, 404) or case.redirect in ("login", "admin:login") or (
+            case.person == ANONYMOUS
+        ):
+            refused.add(case.route)
+    return sorted(refused - proven)

@@ -61,6 +61,12 @@ def test_each_matrix_tries_every_person_and_a_wrong_method_on_each_route(name):
     assert matrix.gaps(cases, persons) == []
 
 
+@pytest.mark.parametrize("name", MATRICES)
+def test_each_refused_post_is_one_that_writes_when_accepted(name):
+    cases, _persons = MATRICES[name]
+    assert matrix.unproven(cases) == []
+
+
 # The harness itself: it finds the routes, and each kind of wrong expectation fails.
 
 
@@ -84,6 +90,12 @@ def test_a_person_left_out_is_named():
         "member_list_pdf: no case for ['membre']",
         "organization_detail: no case for ['membre']",
     ]
+
+
+def test_a_refused_post_that_no_accepted_post_proves_is_named():
+    cases = [case for case in plans_matrix.CASES
+             if not (case.route == "plans:carry_over" and case.writes)]
+    assert matrix.unproven(cases) == ["plans:carry_over"]
 
 
 def test_two_cases_with_one_id_are_refused():

@@ -169,6 +169,11 @@ def test_the_matrix(case, request, world):
     matrix.check(case, request, world)
 
 
+def test_each_refused_post_is_one_that_writes_when_accepted():
+    """But on the history page, which only shows."""
+    assert [route for route in matrix.unproven(CASES) if not route.endswith("_history")] == []
+
+
 def test_the_matrix_lists_every_admin_page_of_entraide():
     assert {case.route for case in CASES} == matrix.admin_routes("entraide")
     assert {m for m in admin.site._registry if m._meta.app_label == "entraide"} == {EntraidePlan}

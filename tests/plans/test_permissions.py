@@ -1,10 +1,12 @@
 """Every URL of plans/ × every person, through tests/matrix.py (pretix style).
 
-On the published `plan`: logged out → login; another organization's exécutif and an
-outsider → 404; a membre and a conseiller read (200) and may not write (403, GET and POST
-alike); the exécutif and a superuser use every page. On the `draft`: a membre → 404, a
-conseiller still reads and may not write. Under the syndicat's slug the plan is a 404 to
-the syndicat's exécutif too. A wrong method → 405. A refused request changes nothing.
+On the published `plan` (a closed one for the carry-over): logged out → login; another
+organization's exécutif and an outsider → 404; a membre and a conseiller read (200) and
+may not write (403, GET and POST alike); the exécutif and a superuser use every page. On
+the `draft`: a membre → 404, a conseiller still reads and may not write. Under the
+syndicat's slug the plan is a 404 to the syndicat's exécutif too. A wrong method → 405.
+A refused request changes nothing, and each refused POST is one that, from the exécutif,
+changes something (but moving a follow-up, which nobody may do).
 """
 
 import pytest
@@ -13,7 +15,7 @@ from plans import services
 from plans.models import Action, Delegation, Orientation, StatutoryFile, Step, WorkPlan
 from tests import matrix
 from tests.matrix import ANONYMOUS
-from tests.plans.helpers import PARENTS, ROW_MODELS, first_of
+from tests.plans.helpers import PARENTS, ROW_MODELS, first_of, make_plan
 from unionplans.forms import version_of
 
 # Posted data that would change something if it were accepted.
@@ -23,14 +25,25 @@ POST_DATA = {"direction": "down", "to_state": "clos", "what": "x", "text": "x", 
              "when_kind": Step.When.LABEL, "when_label": "x", "date": "2020-01-15"}
 
 
-def post_data(model, target):
+# A closed plan's next mandate starts after it.
+CARRY_OVER_DATA = {"mandate_start": "2022-07-01", "mandate_end": "2025-06-30"}
+
+
+def post_data(model, target, extra=None):
     """POST_DATA, with the version of the row (or plan) an edit form would post back."""
-    return lambda w: {**POST_DATA, "version": version_of(first_of(model, w[target]))}
+    return lambda w: {**POST_DATA, **(extra or {}),
+                      "version": version_of(first_of(model, w[target]))}
 
 
 @pytest.fixture
 def world(request, db):
-    return matrix.World(request, plan="plan_with_siblings", draft="draft")
+    return matrix.World(request, plan="plan_with_siblings", draft="draft", closed="closed")
+
+
+@pytest.fixture
+def closed(cc):
+    """A closed plan: the only kind that carries over into the next mandate."""
+    return make_plan(cc, title="Plan 2016-2019", state=WorkPlan.State.CLOSED)
 
 
 @pytest.fixture
@@ -66,7 +79,7 @@ ROUTES = [
     ("plans:update", None, {"GET", "POST"}, True, (302, True)),
     ("plans:delete", None, {"GET", "POST"}, True, (302, True)),
     ("plans:transition", None, {"POST"}, True, (302, True)),
-    ("plans:carry_over", None, {"GET", "POST"}, True, (200, False)),
+    ("plans:carry_over", None, {"GET", "POST"}, True, (302, True)),  # on the closed plan
     *[("plans:row_create", kind, {"GET", "POST"}, True, (302, True)) for kind in ROW_MODELS],
     *[("plans:row_update", kind, {"GET", "POST"}, True, (302, True)) for kind in ROW_MODELS],
     *[("plans:row_delete", kind, {"GET", "POST"}, True, (302, True)) for kind in ROW_MODELS],
@@ -100,21 +113,23 @@ def route_cases(name, kind, methods, write, executif_post):
         model = WorkPlan
     else:
         model = PARENTS[kind] if name == "plans:row_create" else ROW_MODELS[kind]
+    main, extra = ("closed", CARRY_OVER_DATA) if name == "plans:carry_over" else ("plan", None)
+    main_label = label or ("closed" if main == "closed" else "")
     cases = []
-    for target, on in [("plan", label), ("draft", f"{label}@draft" if kind else "draft")]:
+    for target, on in [(main, main_label), ("draft", f"{label}@draft" if kind else "draft")]:
         args = row_args(name, kind, target) if kind else plan_args(target)
         for method in sorted(methods):
             people, writers = statuses(method, write, executif_post, draft=target == "draft")
             cases += matrix.cases(name, args, method, people, writes=writers, on=on,
-                                  data=post_data(model, target))
+                                  data=post_data(model, target, extra))
     # The plan's pk under the syndicat's slug is a 404 too, not a way round the check.
-    args = row_args(name, kind, "plan", "sesse") if kind else plan_args("plan", "sesse")
+    args = row_args(name, kind, main, "sesse") if kind else plan_args(main, "sesse")
     on = f"{label}@sesse" if kind else "sesse"
     cases += [matrix.Case(name, args, method, "executif2", 404, on=on,
-                          data=post_data(model, "plan"))
+                          data=post_data(model, main, extra))
               for method in sorted(methods)]
-    args = row_args(name, kind, "plan") if kind else plan_args("plan")
-    return cases + matrix.wrong_methods(name, args, methods, on=label)
+    args = row_args(name, kind, main) if kind else plan_args(main)
+    return cases + matrix.wrong_methods(name, args, methods, on=main_label)
 
 
 def organization_route_cases(name, methods, write, executif_post):

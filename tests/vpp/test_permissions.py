@@ -3,10 +3,12 @@
 Logged out → login; the other organisation's exécutif and an outsider → 404, and the page
 names nothing of the dossier; a membre → 404 on a dossier it is not listed on, and on the
 one it is listed on (`listed`) reads, writes its survey findings, may ask to move the
-dossier (the workflow refuses) and gets 403 on every other write; a membre gets 403 on
-the internal pages (watch, LE28) and on their writes; a conseiller reads everything and
-may not write in the app; the exécutif and a superuser use every page. A wrong method →
-405. Each refusal leaves the data as it was.
+dossier (the workflow refuses it at the watch stage) and gets 403 on every other write; a
+membre gets 403 on the internal pages (watch, LE28) and on their writes; a conseiller
+reads everything, moves dossiers as the exécutif does (both lead the dossier) and edits
+nothing in the app (403); the exécutif and a superuser use every page. A wrong method →
+405. Each refusal leaves the data as it was, and each refused POST is one that, from the
+exécutif, changes something.
 """
 
 from datetime import date
@@ -19,7 +21,7 @@ from tests.helpers import page
 from tests.matrix import ANONYMOUS
 from unionplans.forms import version_of
 from vpp import services
-from vpp.models import Stage, Task
+from vpp.models import Dossier, Stage, Task
 
 SLUG = "ccsne"
 SECRET = "Buanderie secrète"  # the unlisted dossier's title
@@ -40,6 +42,7 @@ def world(request, db):
         request, listed="dossier", unlisted="unlisted", task="unlisted_task",
         deadline="unlisted_deadline", listed_task="listed_task",
         listed_deadline="listed_deadline", item="veille_item", project="project", rule="rule",
+        advanced="advanced",
     )
 
 
@@ -50,6 +53,14 @@ def unlisted(cc):
         organization=cc, by=None, title=SECRET, establishment="CIUSSS",
         service="Buanderie", mode="intervention", domain="intervention",
     )
+
+
+@pytest.fixture
+def advanced(unlisted):
+    """The unlisted dossier at the pre-diagnostic stage: it may go back to the watch stage."""
+    Dossier.objects.filter(pk=unlisted.pk).update(stage=Stage.PRE_DIAGNOSTIC)
+    unlisted.refresh_from_db()
+    return unlisted
 
 
 @pytest.fixture
@@ -96,7 +107,7 @@ DOSSIER_ROUTES = [
     ("dossier_edit", None, GET_POST, (302, True)),
     ("dossier_findings", None, GET_POST, (302, True)),
     ("dossier_advance", None, POST, (302, True)),
-    ("dossier_go_back", None, POST, (302, False)),  # refused: nothing before the watch stage
+    ("dossier_go_back", None, POST, (302, True)),  # on the `advanced` dossier
     ("task_create", None, GET_POST, (302, True)),
     ("task_edit", "task", GET_POST, (302, True)),
     ("questionnaire_edit", "pre_diagnostic", GET_POST, (302, True)),
@@ -158,7 +169,8 @@ def editor_outcome(method, executif_post):
 
 def dossier_route_cases(name, part, methods, executif_post):
     route = f"vpp:{name}"
-    version_key = edited("unlisted", part)
+    main = "advanced" if name == "dossier_go_back" else "unlisted"
+    version_key = edited(main, part)
     write = executif_post is not None
     cases = []
     for method in sorted(methods):
@@ -169,7 +181,7 @@ def dossier_route_cases(name, part, methods, executif_post):
                   "conseiller": editor if moves else 403 if write else 200, "membre": 404,
                   "executif2": 404, "outsider": 404}
         writers = {"executif", "superuser", *(["conseiller"] if moves else [])}
-        cases += matrix.cases(route, dossier_args("unlisted", part), method, people,
+        cases += matrix.cases(route, dossier_args(main, part), method, people,
                               writes=writers if writes else (),
                               hidden=[SECRET], data=post_data(version_key))
         # The membre listed on `dossier`, on its own task and deadline.
@@ -180,14 +192,14 @@ def dossier_route_cases(name, part, methods, executif_post):
             on="listed", writes=writes, data=post_data(edited("listed", part, keys)),
         ))
         # The dossier's pk under the syndicat's slug is no way round the check.
-        cases.append(matrix.Case(route, dossier_args("unlisted", part, slug="sesse"), method,
+        cases.append(matrix.Case(route, dossier_args(main, part, slug="sesse"), method,
                                  "executif2", 404, on="sesse", data=post_data(version_key)))
         if part in ROWS:
             # Another dossier's task or deadline, under the listed dossier.
             cases.append(matrix.Case(route, dossier_args("listed", part), method, "executif",
                                      404, on=f"other-dossier-{part}",
                                      data=post_data(version_key)))
-    return cases + matrix.wrong_methods(route, dossier_args("unlisted", part), methods)
+    return cases + matrix.wrong_methods(route, dossier_args(main, part), methods)
 
 
 def organization_args(part):
@@ -205,7 +217,7 @@ def organization_route_cases(name, part, methods, executif_post, membre_reads):
                   "membre": 403 if write else membre_reads, "executif2": 404, "outsider": 404}
         cases += matrix.cases(route, organization_args(part), method, people,
                               writes={"executif", "superuser"} if writes else (),
-                              data=post_data(part or "unlisted"))
+                              hidden=[SECRET], data=post_data(part or "unlisted"))
     return cases + matrix.wrong_methods(route, organization_args(part), methods)
 
 
