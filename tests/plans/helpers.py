@@ -5,6 +5,7 @@ import datetime
 
 from plans import services
 from plans.models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
+from plans.selectors import PLAN_PATH
 
 START, END = datetime.date(2019, 6, 1), datetime.date(2022, 6, 30)
 
@@ -57,16 +58,8 @@ PARENTS = {
     "delegation": WorkPlan,
 }
 
-# From each model to its plan.
-PLAN_PATHS = {
-    WorkPlan: "pk",
-    Orientation: "plan",
-    Action: "orientation__plan",
-    Step: "action__orientation__plan",
-    FollowUp: "action__orientation__plan",
-    StatutoryFile: "plan",
-    Delegation: "plan",
-}
+# From each model to its plan ("pk" for the plan itself).
+PLAN_PATHS = {model: path or "pk" for model, path in PLAN_PATH.items()}
 
 
 def first_of(model, plan):
