@@ -319,8 +319,8 @@ def form_for(kind: RowKind, plan: WorkPlan, *args, **kwargs):
 
 @organization_view(methods=GET_POST)
 def row_create(request: HttpRequest, kind: str, parent: int) -> HttpResponse:
+    parent_obj = selectors.plan_part_for(request, ROWS[kind].parent_model, parent, EDIT)
     row_kind = ROWS[kind]
-    parent_obj = selectors.plan_part_for(request, row_kind.parent_model, parent, EDIT)
     plan = selectors.plan_of(parent_obj)
     if refused := refuse_if_closed(request, plan):
         return refused
@@ -359,8 +359,8 @@ def create_row(kind: RowKind, fields: dict, user):
 
 @organization_view(methods=GET_POST)
 def row_update(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    row = selectors.plan_part_for(request, ROWS[kind].model, pk, EDIT)
     row_kind = ROWS[kind]
-    row = selectors.plan_part_for(request, row_kind.model, pk, EDIT)
     plan = selectors.plan_of(row)
     if refused := refuse_if_closed(request, plan):
         return refused
@@ -389,8 +389,8 @@ def row_update(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 @organization_view(methods=GET_POST)
 def row_delete(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    row = selectors.plan_part_for(request, ROWS[kind].model, pk, EDIT)
     row_kind = ROWS[kind]
-    row = selectors.plan_part_for(request, row_kind.model, pk, EDIT)
     plan = selectors.plan_of(row)
     if refused := refuse_if_closed(request, plan):
         return refused
@@ -409,8 +409,8 @@ def row_delete(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 @organization_view(methods=["POST"])
 def row_move(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    row = selectors.plan_part_for(request, ROWS[kind].model, pk, EDIT)
     row_kind = ROWS[kind]
-    row = selectors.plan_part_for(request, row_kind.model, pk, EDIT)
     plan = selectors.plan_of(row)
     if refused := refuse_if_closed(request, plan):
         return refused

@@ -4,6 +4,9 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from tests.helpers import Role, make_person
 from vpp import services
@@ -56,3 +59,16 @@ def test_a_member_of_the_organization_may_be_named(cc, dossier):
     person = make_person("benevole", cc, Role.MEMBER)
     services.dossier_update(dossier=dossier, m2m={"direction_people": [person]})
     assert list(dossier.direction_people.all()) == [person]
+
+
+def test_a_move_reads_the_person_s_membership_once(login, executif, dossier):
+    """The page resolves the access once and hands it down to the workflow."""
+    client = login(executif)
+    url = reverse("vpp:dossier_advance", args=[dossier.organization.slug, dossier.pk])
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url, {"to_stage": Stage.PRE_DIAGNOSTIC, "note": ""})
+    assert response.status_code == 302
+    assert Dossier.objects.get(pk=dossier.pk).stage == Stage.PRE_DIAGNOSTIC
+    membership_reads = [q for q in queries.captured_queries
+                        if 'FROM "unionplans_membership"' in q["sql"]]
+    assert len(membership_reads) == 1
