@@ -2,6 +2,8 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
 
+from entraide import services as entraide_services
+from entraide.models import EntraidePlan
 from unionplans import permissions
 from unionplans.management.commands.loaddemo import DEMO_PASSWORD
 from unionplans.models import Membership, Organization
@@ -82,3 +84,23 @@ def test_loaddemo_refuses_when_debug_is_off(settings):
     with pytest.raises(CommandError, match="--allow-production"):
         call_command("loaddemo")
     assert not Organization.objects.exists()
+
+
+@pytest.mark.django_db
+def test_loaddemo_copes_with_a_plan_that_people_added_like_the_demo_s(cc_demo_twin):
+    """A second « Année 1 » plan for 2025, made in the app, must not break the next run."""
+    load()
+    assert EntraidePlan.objects.filter(pk=cc_demo_twin.pk).exists()
+    assert EntraidePlan.objects.filter(
+        organization__slug="ccsne", year=2025, is_template=False
+    ).count() == 2
+
+
+@pytest.fixture
+def cc_demo_twin(db):
+    load()
+    template = EntraidePlan.objects.get(builtin_key="annee-1")
+    organization = Organization.objects.get(slug="ccsne")
+    return entraide_services.plan_create_from_template(
+        template=template, organization=organization, year=2025
+    )

@@ -12,10 +12,16 @@ from django.utils.module_loading import module_has_submodule
 
 
 def sync(model, lookup: dict, values: dict):
-    """Create the row, or update it only where it differs, so that a rerun adds no history."""
-    obj, created = model.objects.get_or_create(**lookup, defaults=values)
+    """Create the row, or update it only where it differs, so that a rerun adds no history.
+
+    People may have added rows that match the same lookup (a second "Année 1" plan of the
+    same year): the demo's own row is the oldest one, and the others are left alone.
+    """
+    obj = model.objects.filter(**lookup).order_by("pk").first()
+    if obj is None:
+        return model.objects.create(**lookup, **values)
     changed = [name for name, value in values.items() if getattr(obj, name) != value]
-    if not created and changed:
+    if changed:
         for name in changed:
             setattr(obj, name, values[name])
         obj.save()
