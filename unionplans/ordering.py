@@ -1,7 +1,7 @@
 """Rows kept in an order of their own (`position`), moved one place at a time.
 
-Plans, entraide plans and VPP work plans all order rows this way; numbers shown to people
-("1.2") are derived from the order, so they follow a move.
+Plans and entraide plans order rows this way; numbers shown to people ("1.2") are
+derived from the order, so they follow a move.
 """
 
 from collections.abc import Callable

@@ -135,12 +135,11 @@ def dossier_update(
 ) -> Dossier:
     """Change the fields given (and only those); the stage moves only by advancing."""
     m2m = m2m or {}
-    links = {name: m2m.get(name, getattr(dossier, name).all())
-             for name in ("direction_people", "terrain_people", "veille_items")}
-    dossier_links_check(
-        organization=dossier.organization,
-        conseiller=fields.get("conseiller", dossier.conseiller), **links,
-    )
+    # Links already stored were checked when set: only new ones need it.
+    if m2m or "conseiller" in fields:
+        dossier_links_check(
+            organization=dossier.organization, conseiller=fields.get("conseiller"), **m2m
+        )
     return model_update(dossier, {**fields, **m2m}, version=version)
 
 
