@@ -247,3 +247,22 @@ def unproven(listed: Iterable[Case]) -> list[str]:
         ):
             refused.add(case.route)
     return sorted(refused - proven)
+
+
+# The admin pages of one object, and what Django's admin answers a superuser on each
+# page of a model: (status, writes?).
+OBJECT_VIEWS = ("change", "delete", "history", "simple_history")
+ADMIN_SUPERUSER = {
+    ("changelist", "GET"): (200, False),
+    ("changelist", "POST"): (302, True),  # the delete_selected action, confirmed
+    ("add", "GET"): (200, False),
+    ("add", "POST"): (302, True),
+    ("change", "GET"): (200, False),
+    ("change", "POST"): (302, True),
+    ("delete", "GET"): (200, False),
+    ("delete", "POST"): (302, True),
+    ("history", "GET"): (200, False),
+    ("history", "POST"): (200, False),  # the history is only a page
+    ("simple_history", "GET"): (200, False),
+    ("simple_history", "POST"): (302, True),  # a revert
+}

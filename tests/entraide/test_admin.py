@@ -24,27 +24,13 @@ from django.urls import reverse
 from entraide.models import EntraidePlan
 from tests import matrix
 from tests.helpers import admin_form_data, page
-from tests.matrix import ANONYMOUS
+from tests.matrix import ADMIN_SUPERUSER as SUPERUSER
+from tests.matrix import ANONYMOUS, OBJECT_VIEWS
 
 NEW_TEXT = "Changé par l'administration"
 SENT_TO_THE_ADMIN_LOGIN = (ANONYMOUS, "executif", "benevole", "membre", "outsider")
-OBJECT_VIEWS = ("change", "delete", "history", "simple_history")
 TARGETS = {"own": "plan", "foreign": "other_plan", "builtin": "builtin_template"}
 
-SUPERUSER = {
-    ("changelist", "GET"): (200, False),
-    ("changelist", "POST"): (302, True),  # the delete_selected action, confirmed
-    ("add", "GET"): (200, False),
-    ("add", "POST"): (302, True),
-    ("change", "GET"): (200, False),
-    ("change", "POST"): (302, True),
-    ("delete", "GET"): (200, False),
-    ("delete", "POST"): (302, True),
-    ("history", "GET"): (200, False),
-    ("history", "POST"): (200, False),  # the history is only a page
-    ("simple_history", "GET"): (200, False),
-    ("simple_history", "POST"): (302, True),  # a revert
-}
 # The comité's conseiller: the cc's plan ("own"); another organization's plan and the
 # built-in templates, which belong to no organization, are out of reach alike.
 COMMITTEE_CONSEILLER = {

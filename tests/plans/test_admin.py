@@ -21,7 +21,8 @@ from django.urls import reverse
 from plans.models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
 from tests import matrix
 from tests.helpers import admin_form_data, page
-from tests.matrix import ANONYMOUS
+from tests.matrix import ADMIN_SUPERUSER as SUPERUSER
+from tests.matrix import ANONYMOUS, OBJECT_VIEWS
 from tests.plans.helpers import PLAN_PATHS, first_of
 
 # The text field each model's POSTs change.
@@ -36,23 +37,7 @@ CHANGED = {
 }
 NEW_TEXT = "Changé par l'administration"
 SENT_TO_THE_ADMIN_LOGIN = (ANONYMOUS, "executif", "membre", "outsider")
-OBJECT_VIEWS = ("change", "delete", "history", "simple_history")
 
-# What a superuser gets: (status, writes?).
-SUPERUSER = {
-    ("changelist", "GET"): (200, False),
-    ("changelist", "POST"): (302, True),  # the delete_selected action, confirmed
-    ("add", "GET"): (200, False),
-    ("add", "POST"): (302, True),
-    ("change", "GET"): (200, False),
-    ("change", "POST"): (302, True),
-    ("delete", "GET"): (200, False),
-    ("delete", "POST"): (302, True),
-    ("history", "GET"): (200, False),
-    ("history", "POST"): (200, False),  # the history is only a page
-    ("simple_history", "GET"): (200, False),
-    ("simple_history", "POST"): (302, True),  # a revert
-}
 # What the cc's conseiller gets, on the cc's row ("own") or the syndicat's ("foreign").
 CONSEILLER = {
     ("changelist", None, "GET"): 200,
