@@ -7,7 +7,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from unionplans.forms import VersionedModelForm
+from unionplans.forms import ImportConfirmForm, VersionedModelForm
 from unionplans.people import display_name
 
 from .models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
@@ -168,3 +168,19 @@ class CarryOverForm(CrispyMixin, forms.Form):
         if start and end and end <= start:
             self.add_error("mandate_end", _("The mandate must end after it starts."))
         return cleaned
+
+
+class PlanImportForm(CrispyMixin, ImportConfirmForm):
+    """The confirmation of an import: the plan's title and mandate, checked by the person."""
+
+    submit_label = _("Create the draft plan")
+    title = forms.CharField(label=_("title"), max_length=200)
+    mandate_start = forms.DateField(label=_("mandate start"), widget=DATE_INPUT)
+    mandate_end = forms.DateField(label=_("mandate end"), widget=DATE_INPUT)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("mandate_start"), cleaned_data.get("mandate_end")
+        if start and end and end <= start:
+            self.add_error("mandate_end", _("The mandate must end after it starts."))
+        return cleaned_data

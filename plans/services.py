@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.utils import bulk_create_with_history
 
 from unionplans.models import Organization
 from unionplans.ordering import move_in
@@ -322,3 +323,89 @@ def row_move(*, row: models.Model, direction: str) -> None:
     """
     _open_plan(row)
     move_in(siblings_of(row), row, direction)
+
+
+# Import from Word (the preview is read by plans.imports)
+
+
+@transaction.atomic
+def plan_import(
+    *,
+    organization: Organization,
+    data: dict,
+    title: str,
+    mandate_start: datetime.date,
+    mandate_end: datetime.date,
+    by=None,
+) -> WorkPlan:
+    """A draft plan from an import's preview, whole or not at all.
+
+    Rows are inserted in bulk, a constant number of queries per kind of row; each is
+    checked as a form would check it first. A step dated outside the mandate keeps its
+    date as a label, so that nothing written in the document is lost.
+    """
+    plan = plan_create(organization=organization, title=title,
+                       mandate_start=mandate_start, mandate_end=mandate_end)
+    rows = _imported_rows(plan, data, by)
+    errors = [error for obj, source in rows for error in _import_errors(obj, source)]
+    if errors:
+        raise ValidationError(errors)
+    for model in (Orientation, Action, Step, FollowUp, StatutoryFile, Delegation):
+        objs = [obj for obj, _source in rows if type(obj) is model]
+        # Parents first: each level's objects have their ids when the next one is saved.
+        bulk_create_with_history(objs, model, batch_size=500, default_user=by)
+    return plan
+
+
+def _imported_rows(plan: WorkPlan, data: dict, by) -> list[tuple[models.Model, str]]:
+    rows = []
+    for o_position, o in enumerate(data["orientations"]):
+        orientation = Orientation(
+            plan=plan, position=o_position, numbered=o["numbered"], title=o["title"],
+            statement=o["statement"], sub_statements="\n".join(o["sub_statements"]),
+        )
+        rows.append((orientation, o["source"]))
+        for a_position, a in enumerate(o["actions"]):
+            action = Action(
+                orientation=orientation, position=a_position, what=a["what"],
+                responsible=a["responsible"], outcome=a["outcome"],
+                outcome_text=a["outcome_text"],
+            )
+            rows.append((action, a["source"]))
+            rows += [(_imported_step(plan, action, position, step), a["source"])
+                     for position, step in enumerate(a["steps"])]
+            rows += [
+                (FollowUp(action=action, position=position, text=f["text"], author=by,
+                          date=datetime.date.fromisoformat(f["date"]) if f["date"] else None),
+                 a["source"])
+                for position, f in enumerate(a["follow_ups"])
+            ]
+    for model, key in ((StatutoryFile, "statutory_files"), (Delegation, "delegations")):
+        rows += [(model(plan=plan, position=position, name=item["name"],
+                        responsible=item["responsible"]), "")
+                 for position, item in enumerate(data[key])]
+    return rows
+
+
+def _imported_step(plan: WorkPlan, action: Action, position: int, data: dict) -> Step:
+    step = Step(action=action, position=position, text=data["text"],
+                when_kind=data["when_kind"], when_label=data["when_label"],
+                when_date=datetime.date.fromisoformat(data["when_date"])
+                if data["when_date"] else None)
+    if step.when_date:
+        try:
+            step.check_within_mandate(plan)
+        except ValidationError:
+            step.when_kind, step.when_date = Step.When.LABEL, None
+            step.when_label = data["when_text"]
+    return step
+
+
+def _import_errors(obj: models.Model, source: str) -> list[str]:
+    try:
+        obj.full_clean(exclude=["plan", "orientation", "action"], validate_unique=False,
+                       validate_constraints=False)
+    except ValidationError as error:
+        prefix = f"{source} : " if source else ""
+        return [f"{prefix}{message}" for message in error.messages]
+    return []

@@ -1,7 +1,11 @@
 """Form pieces every app shares."""
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
+from .importing import open_docx
 from .services import EDIT_CONFLICT, version_of
 
 
@@ -38,3 +42,29 @@ def model_fields(form: forms.ModelForm) -> dict:
     """The model fields `form` shows, with their cleaned values: what an update may write."""
     names = {field.name for field in form._meta.model._meta.get_fields()}
     return {name: value for name, value in form.cleaned_data.items() if name in names}
+
+
+class WordUploadForm(forms.Form):
+    """A .docx to import; `document` is the opened python-docx Document once valid."""
+
+    file = forms.FileField(
+        label=_("Word document (.docx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.document = None
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Preview the import")))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        self.document = open_docx(upload)
+        return upload
+
+
+class ImportConfirmForm(forms.Form):
+    """Carries the signed preview from the upload to the confirmation (no file is kept)."""
+
+    preview = forms.CharField(widget=forms.HiddenInput)

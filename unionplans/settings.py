@@ -181,6 +181,13 @@ if env_bool("SECURE_PROXY_SSL_HEADER"):
     # Behind a load balancer that terminates TLS and sets X-Forwarded-Proto.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Every uploaded file is refused past unionplans.importing.MAX_UPLOAD, before it is kept.
+FILE_UPLOAD_HANDLERS = [
+    "unionplans.importing.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
 # PDF documents are cached by object version; a day is plenty, versions change the key.
 PDF_CACHE_TIMEOUT = int(os.environ.get("PDF_CACHE_TIMEOUT", "86400"))
 
