@@ -30,8 +30,7 @@ def plan_import(request: HttpRequest) -> HttpResponse:
     form = WordUploadForm(request.POST or None, request.FILES or None)
     refusal = upload_refusal(request)
     if refusal:
-        form.add_error(None, refusal)
-        return _render(request, upload=form, status=413)
+        return _render(request, upload=WordUploadForm(), errors=[refusal], status=413)
     if request.method == "POST" and form.is_valid():
         try:
             data = imports.read_plan(form.document)

@@ -219,10 +219,11 @@ class PlanReader:
         text = f"{action['outcome_text']} {sentence}".strip()
         action["outcome_text"] = text
         key = normalized(text)
-        action["outcome"] = next(
-            (outcome.value for words, outcome in OUTCOME_WORDS if words in key),
-            Action.Outcome.IN_PROGRESS.value,
-        )
+        named = [outcome.value for words, outcome in OUTCOME_WORDS if words in key]
+        action["outcome"] = named[0] if named else Action.Outcome.IN_PROGRESS.value
+        doubt = _("The outcome was read from this sentence: check it.")
+        if not named and doubt not in action["doubts"]:
+            action["doubts"].append(doubt)
 
     def actions_so_far(self) -> bool:
         return bool(self.orientations and self.orientations[-1]["actions"])

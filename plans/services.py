@@ -403,7 +403,8 @@ def _imported_step(plan: WorkPlan, action: Action, position: int, data: dict) ->
 
 def _import_errors(obj: models.Model, source: str) -> list[str]:
     try:
-        obj.full_clean(exclude=["plan", "orientation", "action"], validate_unique=False,
+        # The foreign keys are the import's own objects: checking them would query each row.
+        obj.full_clean(exclude=["plan", "orientation", "action", "author"], validate_unique=False,
                        validate_constraints=False)
     except ValidationError as error:
         prefix = f"{source} : " if source else ""

@@ -1,0 +1,277 @@
+"""Importing a plan de travail from Word: the reader, the preview, the confirmation."""
+
+import datetime
+import io
+import zipfile
+
+import docx
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from plans import services
+from plans.imports import read_plan, read_step
+from plans.models import Action, FollowUp, Orientation, Step, WorkPlan
+from tests.documents import seed_004_docx
+from tests.helpers import page
+from unionplans.importing import MAX_UPLOAD, sign_preview
+
+pytestmark = pytest.mark.django_db
+
+
+def read(content: bytes) -> dict:
+    return read_plan(docx.Document(io.BytesIO(content)))
+
+
+def actions_of(data):
+    return [action for orientation in data["orientations"] for action in orientation["actions"]]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return read(seed_004_docx())
+
+
+# The reader
+
+
+def test_the_title_before_the_table_gives_the_plan_and_its_mandate(seed):
+    assert seed["title"] == "Plan de travail 2019-2022"
+    assert (seed["mandate_start"], seed["mandate_end"]) == ("2019-06-01", "2022-06-30")
+
+
+def test_orientation_rows_numbered_lettered_and_unnumbered(seed):
+    first, second, special = seed["orientations"]
+    assert first["numbered"] and first["statement"].startswith("Le CCSNE développe")
+    assert second["statement"] == ""
+    assert second["sub_statements"] == ["Le CCSNE stimule et soutient les syndicats.",
+                                        "Le CCSNE organise des événements."]
+    assert (special["numbered"], special["title"]) == (False, "Dossier spécial")
+    assert [o["source"] for o in seed["orientations"]] == [
+        "Tableau 1, ligne 2", "Tableau 1, ligne 6", "Tableau 2, ligne 3"]
+
+
+def test_actions_lose_their_number_and_keep_who(seed):
+    assert [(a["what"][:25], a["responsible"]) for a in actions_of(seed)] == [
+        ("Créer une unité de mobili", "Denis"),
+        ("Mettre en place une salle", "Julie"),
+        ("Valoriser les différents ", "Denis"),
+        ("Pandémie : maintenir les ", "Exécutif"),
+    ]
+
+
+def test_steps_split_at_line_breaks_with_their_dates(seed):
+    steps = actions_of(seed)[0]["steps"]
+    assert [(s["when_kind"], s["when_date"]) for s in steps] == [
+        ("month", "2019-12-01"), ("month", "2020-03-01"), ("month", "2020-06-01")]
+    # Only the last parentheses are the date; the others are the step's own words.
+    assert steps[2]["text"].endswith("(communication, rencontres, etc.)")
+
+
+@pytest.mark.parametrize(("text", "kind", "date", "label"), [
+    ("Définir le mandat (décembre 2019)", "month", "2019-12-01", ""),
+    ("Soumettre le plan (2 juin 2020)", "date", "2020-06-02", ""),
+    ("Souligner la journée (1er mai 2021)", "date", "2021-05-01", ""),
+    ("Offrir des formations (reste du mandat)", "label", "", "reste du mandat"),
+    ("Analyser (mandat complet)", "label", "", "mandat complet"),
+    ("Adapter (2020-2022)", "label", "", "2020-2022"),
+    ("Inventorier (hiver-printemps 2020)", "label", "", "hiver-printemps 2020"),
+    ("Développer les outils (communication, rencontres, etc.)", "none", "", ""),
+    ("Sans date", "none", "", ""),
+])
+def test_a_step_s_date_in_parentheses(text, kind, date, label):
+    step = read_step(text)
+    assert (step["when_kind"], step["when_date"], step["when_label"]) == (kind, date, label)
+    assert step["doubts"] == []
+
+
+@pytest.mark.parametrize("text", ["Faire (fin décembre 2019)", "Faire (décembre)",
+                                  "Faire (31 février 2020)"])
+def test_a_date_that_cannot_be_read_is_kept_as_a_label_and_flagged(text):
+    step = read_step(text)
+    assert step["when_kind"] == Step.When.LABEL
+    assert step["when_label"] == text[text.index("(") + 1:-1]
+    assert len(step["doubts"]) == 1
+
+
+def test_follow_ups_take_the_date_written_in_them_and_nest_sub_bullets(seed):
+    first, _salle, valoriser, _pandemie = actions_of(seed)
+    assert [f["date"] for f in first["follow_ups"]] == ["", "2020-02-28"]
+    photo = valoriser["follow_ups"][0]["text"].splitlines()
+    assert photo == ["Nouveau point à l'ODJ des AG : photo de famille",
+                     "◦ AG 28 février 2020 : Josée Lemieux, technicienne",
+                     "◦ AG 28 avril 2022 : Myriam Nadeau, SANC"]
+
+
+def test_a_row_cut_by_a_page_break_continues_the_action_above(seed):
+    valoriser = actions_of(seed)[2]
+    assert [f["text"][:9] for f in valoriser["follow_ups"]] == [
+        "Nouveau p", "Capsule 1", "Capsule 2"]
+    assert valoriser["outcome"] == Action.Outcome.IN_PROGRESS
+
+
+def test_the_underlined_sentence_is_the_outcome_not_a_follow_up(seed):
+    _first, salle, _valoriser, pandemie = actions_of(seed)
+    assert salle["outcome_text"].startswith("La promotion de la salle")
+    assert all("promotion" not in f["text"] for f in salle["follow_ups"])
+    assert (pandemie["outcome"], pandemie["outcome_text"]) == (
+        Action.Outcome.NOT_DONE, "Action non réalisée (pandémie)")
+
+
+def test_the_lists_after_the_table(seed):
+    assert [i["name"] for i in seed["statutory_files"]] == [
+        "Santé et sécurité", "Immigration", "Fondation", "Leucan"]
+    assert [i["name"] for i in seed["delegations"]] == [
+        "Centraide", "SPE (Solidarité populaire Estrie)"]
+    assert seed["skipped"] == []
+
+
+@pytest.mark.parametrize("header", [
+    ("Quoi ?", "Comment et quand ?", "Qui ?", "Suivi"),
+    ("QUOI", "COMMENT / QUAND", "QUI", "SUIVIS"),
+    ("quoi", "Comment", "Responsable", "suivi"),
+])
+def test_headers_are_matched_by_meaning(header):
+    data = read(seed_004_docx(header=header))
+    assert [len(o["actions"]) for o in data["orientations"]] == [2, 1, 1]
+    assert actions_of(data)[0]["responsible"] == "Denis"
+
+
+def test_a_document_without_the_plan_s_columns_is_refused():
+    with pytest.raises(ValidationError) as refused:
+        read(seed_004_docx(header=("Colonne", "Autre", "Encore", "Fin")))
+    assert refused.value.code == "no_header"
+    assert "QUOI" in refused.value.messages[0]
+
+
+# The pages
+
+
+@pytest.fixture
+def url(cc):
+    return f"/o/{cc.slug}/plans/importer/"
+
+
+def upload(client, url, content, name="plan.docx"):
+    return client.post(url, {"file": SimpleUploadedFile(name, content)})
+
+
+def test_upload_shows_the_preview_and_saves_nothing(login, executif, url):
+    response = upload(login(executif), url, seed_004_docx())
+    text = page(response)
+    assert response.status_code == 200
+    assert "Créer une unité de mobilisation" in text
+    assert "Tableau 2, ligne 4" in text  # each row's source
+    assert "4 actions" in text
+    assert WorkPlan.objects.count() == 0
+
+
+def test_confirm_creates_a_draft_with_everything_and_its_history(login, executif, cc, url):
+    client = login(executif)
+    preview = page(upload(client, url, seed_004_docx()))
+    token = preview.split('name="preview" value="')[1].split('"')[0]
+    response = client.post(f"{url}confirmer/", {
+        "preview": token, "title": "Plan de travail 2019-2022",
+        "mandate_start": "2019-06-01", "mandate_end": "2022-06-30"})
+    plan = WorkPlan.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/o/{cc.slug}/plans/{plan.pk}/"
+    assert (plan.state, plan.organization) == (WorkPlan.State.DRAFT, cc)
+    assert plan.orientations.count() == 3
+    assert Action.objects.filter(orientation__plan=plan).count() == 4
+    assert Step.objects.filter(action__orientation__plan=plan).count() == 8
+    follow_ups = FollowUp.objects.filter(action__orientation__plan=plan)
+    assert follow_ups.count() == 6
+    assert {f.author for f in follow_ups} == {executif}
+    assert follow_ups.get(date=datetime.date(2020, 2, 28)).text.startswith("Présentation")
+    assert plan.statutory_files.count() == 4 and plan.delegations.count() == 2
+    assert Orientation.history.filter(plan_id=plan.pk, history_user=executif).count() == 3
+
+
+@pytest.mark.parametrize("change", ["tampered", "other_person"])
+def test_a_changed_or_foreign_preview_is_refused(login, executif, cc, url, change):
+    data = read(seed_004_docx())
+    salt = f"plans.import:{cc.pk}:{executif.pk}"
+    token = sign_preview(data, salt if change == "tampered" else "plans.import:0:0")
+    if change == "tampered":
+        token = token[:10] + ("A" if token[10] != "A" else "B") + token[11:]
+    response = login(executif).post(f"{url}confirmer/", {
+        "preview": token, "title": "x", "mandate_start": "2019-06-01",
+        "mandate_end": "2022-06-30"})
+    assert response.status_code == 400
+    assert "Cet aperçu a expiré" in page(response)
+    assert WorkPlan.objects.count() == 0
+
+
+def broken_zip() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<not xml")
+        archive.writestr("[Content_Types].xml", "<nope/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("content", "status", "message"), [
+    (b"QUOI;COMMENT;QUI;SUIVI\n", 400, "n’est pas un document Word"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, 400, "protégé par un mot de passe"),
+    (b"PK\x03\x04 not really a zip", 400, "endommagé"),
+    (broken_zip(), 400, "endommagé"),
+    (seed_004_docx(header=("A", "B", "C", "D")), 400, "Aucun tableau"),
+    (b"PK" + b"\0" * (MAX_UPLOAD + 1), 413, "trop volumineux"),
+])
+def test_a_bad_file_gets_a_french_message_and_nothing_is_created(
+    login, executif, url, content, status, message
+):
+    response = upload(login(executif), url, content)
+    assert response.status_code == status
+    assert message in page(response)
+    assert WorkPlan.objects.count() == 0
+
+
+# The service
+
+
+def test_the_service_refuses_a_text_too_long_and_creates_nothing(cc, executif):
+    data = read(seed_004_docx())
+    actions_of(data)[0]["steps"][0]["text"] = "x" * 10_001
+    with pytest.raises(ValidationError) as refused:
+        services.plan_import(organization=cc, data=data, title="Plan", by=executif,
+                             mandate_start=datetime.date(2019, 6, 1),
+                             mandate_end=datetime.date(2022, 6, 30))
+    assert "Tableau 1, ligne 3" in refused.value.messages[0]
+    assert WorkPlan.objects.count() == Step.objects.count() == 0
+
+
+def test_a_step_outside_the_mandate_keeps_its_date_as_a_label(cc, executif):
+    data = read(seed_004_docx())
+    plan = services.plan_import(organization=cc, data=data, title="Plan", by=executif,
+                                mandate_start=datetime.date(2020, 1, 1),
+                                mandate_end=datetime.date(2022, 6, 30))
+    step = Step.objects.get(action__orientation__plan=plan, text__startswith="Définir")
+    assert (step.when_kind, step.when_label, step.when_date) == (
+        Step.When.LABEL, "décembre 2019", None)
+
+
+def many_actions(data: dict, count: int) -> dict:
+    """The seed's first action repeated `count` times, each with six follow-ups."""
+    action = actions_of(data)[0]
+    action = {**action, "follow_ups": action["follow_ups"] * 3}
+    orientation = {**data["orientations"][0], "actions": [action] * count}
+    return {**data, "orientations": [orientation]}
+
+
+def test_the_import_costs_the_same_queries_for_4_or_10_actions(cc, executif):
+    """Rows are inserted in bulk. (Both sizes fit one batch even on SQLite, whose queries
+    hold at most 999 parameters; `make bench` imports 50 actions.)"""
+    data = read(seed_004_docx())
+    counts = []
+    for size in (4, 10):
+        with CaptureQueriesContext(connection) as queries:
+            services.plan_import(organization=cc, data=many_actions(data, size), by=executif,
+                                 title=f"Plan {size}", mandate_start=datetime.date(2019, 6, 1),
+                                 mandate_end=datetime.date(2022, 6, 30))
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    assert Action.objects.filter(orientation__plan__title="Plan 10").count() == 10
