@@ -5,9 +5,12 @@ not stored: they come from the order, and the loader checks they match the seed'
 Rerunning it updates rows in place (through `sync`), so nothing is duplicated.
 """
 
+import datetime
+
 from unionplans.demo import sync
 from unionplans.models import Organization
 
+from .imports import read_follow_up
 from .models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
 from .seed_004 import PLAN
 from .selectors import number_orientations
@@ -75,8 +78,15 @@ def load_action(sync, orientation, position, data, users) -> None:
         sync(
             FollowUp,
             {"action": action, "position": follow_up_position},
-            {"text": follow_up["text"], "date": follow_up["date"]},
+            {"text": follow_up["text"], "date": follow_up["date"] or written_date(follow_up)},
         )
+
+
+def written_date(follow_up: dict):
+    """The date the seed writes in a follow-up ("… l'AG du 28 février 2020"), as an import
+    from Word reads it (the first line only: the sub-bullets have their own)."""
+    written = read_follow_up(follow_up["text"].splitlines()[0])["date"]
+    return datetime.date.fromisoformat(written) if written else None
 
 
 def check_numbers(plan: WorkPlan) -> None:

@@ -359,6 +359,15 @@ class FollowUp(Timestamped):
     def __str__(self) -> str:
         return self.text[:80]
 
+    @property
+    def date_prefix(self) -> str:
+        """"28 février 2020", printed before the text unless the text already says it
+        (as follow-ups imported from Word do: "… à l'AG du 28 février 2020")."""
+        if not self.date:
+            return ""
+        written = long_date(self.date)
+        return "" if written in self.text else written
+
 
 class PlanListItem(Timestamped):
     """A line of the lists printed after the table, with the person in charge."""
