@@ -59,3 +59,4 @@ clean:
 bench: export DEBUG ?= 1
 bench: demo
 	$(BIN)/python bench/pdf.py
+	$(BIN)/python bench/imports.py

@@ -250,13 +250,8 @@ def _paragraph_parts(paragraph) -> list[tuple[str, bool, bool]]:
                 part[0] += piece
                 if re.search(r"\w", piece):  # a bullet's "- " is often not underlined
                     part[1].append(bool(run.underline))
-                    part[2].append(bool(run.bold) or _style_bold(paragraph))
+                    part[2].append(bool(run.bold))  # not the style's: costly, and rare
     return [(text, all(u) and bool(u), all(b) and bool(b)) for text, u, b in parts if text]
-
-
-def _style_bold(paragraph) -> bool:
-    style = paragraph.style
-    return bool(style is not None and style.font is not None and style.font.bold)
 
 
 def body(document) -> Iterator:
