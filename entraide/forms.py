@@ -1,8 +1,9 @@
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from unionplans.forms import VersionedModelForm
+from unionplans.forms import ImportConfirmForm, VersionedModelForm
 
 from . import seed_002
 from .models import MAX_ITEM_LENGTH, MAX_ITEMS, EntraidePlan, EntraideRow
@@ -147,3 +148,17 @@ class RowStateForm(forms.Form):
 
 class RowMoveForm(forms.Form):
     direction = forms.ChoiceField(choices=[("up", _("Up")), ("down", _("Down"))])
+
+
+class PlanImportForm(ImportConfirmForm):
+    """The confirmation of an import: the year of the document's first plan."""
+
+    year = forms.IntegerField(
+        label=_("Year of the first plan"), min_value=2000, max_value=2100,
+        help_text=_("Each next plan of the document takes the year after."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Create the plans")))

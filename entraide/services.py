@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.utils import bulk_create_with_history
 
 from unionplans.models import Organization
 from unionplans.ordering import move_in, renumber
@@ -196,6 +197,52 @@ def plan_start_next_year(*, plan: EntraidePlan, period_label: str) -> EntraidePl
     following.save()
     _copy_rows(source=plan, target=following, unfinished_only=True)
     return following
+
+
+# Import from Word (the preview is read by entraide.imports)
+
+
+@transaction.atomic
+def plan_import(
+    *, organization: Organization, data: dict, year: int, by=None
+) -> list[EntraidePlan]:
+    """Every plan of an import's preview, whole or not at all: the first in `year`, each
+    next one the year after, all in progress.
+
+    Each plan and each row is checked as a form would check it first; the rows are then
+    inserted in bulk, a constant number of queries whatever their number.
+    """
+    plans, rows, errors = [], [], []
+    for offset, source in enumerate(data["plans"]):
+        plan = EntraidePlan(
+            organization=organization, year=year + offset,
+            period_label=source["period_label"].strip(), need=source["need"],
+            expected_results=source["expected_results"],
+        )
+        errors += _import_errors(plan, source["source"], exclude=["organization"])
+        plans.append(plan)
+        for position, row_data in enumerate(source["rows"], start=1):
+            row = EntraideRow(plan=plan, position=position, objective=row_data["objective"],
+                              **{name: list(row_data[name]) for name in seed_002.LIST_CELLS})
+            errors += _import_errors(row, row_data["source"], exclude=["plan"])
+            rows.append(row)
+    if not plans:
+        errors.append(_("There is no plan to import in this document."))
+    if errors:
+        raise ValidationError(errors)
+    for plan in plans:
+        plan._history_user = by
+        plan.save()  # the rows take their plan's id from it when they are inserted
+    bulk_create_with_history(rows, EntraideRow, batch_size=500, default_user=by)
+    return plans
+
+
+def _import_errors(obj, source: str, *, exclude: list[str]) -> list[str]:
+    try:
+        obj.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        return [f"{source} : {message}" for message in error.messages]
+    return []
 
 
 def _create_row(*, plan: EntraidePlan, position: int, data: dict) -> EntraideRow:

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from . import views
+from . import import_views, views
 
 app_name = "entraide"
 
 urlpatterns = [
     path("", views.index, name="index"),
     path("nouveau/", views.plan_create, name="plan_create"),
+    path("importer/", import_views.plan_import, name="import"),
+    path("importer/confirmer/", import_views.plan_import_confirm, name="import_confirm"),
     path("vierge.pdf", views.blank_pdf, name="blank_pdf"),
     path("<int:pk>/", views.plan_detail, name="plan_detail"),
     path("<int:pk>/modifier/", views.plan_edit, name="plan_edit"),

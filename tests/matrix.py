@@ -230,11 +230,17 @@ def admin_routes(app_label: str) -> set[str]:
     return found
 
 
+# POSTs that only read (an uploaded file read into a preview), each with the route that
+# confirms what they read: a refusal there is proven by that route's accepted write.
+READ_ONLY_POSTS = {"plans:import": "plans:import_confirm",
+                   "entraide:import": "entraide:import_confirm"}
+
+
 def unproven(listed: Iterable[Case]) -> list[str]:
     """The routes whose POST some case refuses while no case's POST writes there.
 
     "A refused POST changed nothing" proves something only if the same POST, from someone
-    allowed, does change something.
+    allowed, does change something (for READ_ONLY_POSTS: its confirmation's POST).
     """
     refused, proven = set(), set()
     for case in listed:
@@ -246,6 +252,7 @@ def unproven(listed: Iterable[Case]) -> list[str]:
             case.person == ANONYMOUS
         ):
             refused.add(case.route)
+    proven |= {route for route, confirm in READ_ONLY_POSTS.items() if confirm in proven}
     return sorted(refused - proven)
 
 

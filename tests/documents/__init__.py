@@ -141,7 +141,108 @@ def _saved(document) -> bytes:
     return buffer.getvalue()
 
 
-DOCUMENTS = {"seed_004.docx": seed_004_docx}
+HEADER_002 = ("Objectifs", "Résultats attendus", "Moyens/Actions/Activités",
+              "Ressources requises", "Responsables", "Échéancier")
+BLANK_002 = "_____ _____"
+
+
+def _entraide_header(document, period, need, results, *, bold_period=False):
+    """The heading and header block of one plan of seed 002."""
+    document.add_paragraph("Plan d'action : Comité Entraide")
+    paragraph = document.add_paragraph("Période de : ")
+    paragraph.add_run(period).bold = bold_period
+    document.add_paragraph(f"Besoin identifié/description de la situation : {need}")
+    document.add_paragraph(f"Résultats attendus : {results}")
+
+
+def _entraide_row(table, objective, *cells):
+    """A row of six cells: each of `cells` as `_write` takes it, or a str for one line;
+    ("u", before, underlined, after) writes a paragraph with an underlined run inside."""
+    row = table.add_row().cells
+    for cell, lines in zip(row, (objective, *cells), strict=True):
+        if isinstance(lines, tuple) and lines and lines[0] == "u":
+            paragraph = cell.paragraphs[0]
+            paragraph.add_run(lines[1])
+            paragraph.add_run(lines[2]).underline = True
+            paragraph.add_run(lines[3])
+        else:
+            _write(cell, [lines] if isinstance(lines, str) else lines)
+    return row
+
+
+def seed_002_docx(header=HEADER_002) -> bytes:
+    """Seed 002 as its Word document: Année 1, whose six rows share one Objectif cell
+    merged down the table (Word's vertical merge: the lower parts are empty "continue"
+    cells), with list cells of several paragraphs, a line break inside one, hand-typed
+    "• " bullets, a result with an underlined blank (« Recruter _X_ personnes ») and an
+    empty row at the end; then Année 2, its period in bold, its header block and list
+    cells only "_____" blanks to fill by hand, its objectives on two paragraphs; then a
+    blank form (every cell "_____"), which is no plan to import."""
+    document = _document()
+    _entraide_header(
+        document, "ANNÉE 1, MISE SUR PIED",
+        "Implantation d'un réseau d'entraide, donner de l'information afin d'offrir une "
+        "brigade d'intervenants qui sauront répondre aux besoins des membres aux prises avec "
+        "divers problèmes d'ordre personnel ou professionnel.",
+        "Avoir un comité fonctionnel d'ici _____",
+    )
+    table = _table(document, header)
+    first = _entraide_row(
+        table, "Mise sur pied d'un Comité d'entraide",
+        "1. Identifier un « responsable de l'entraide au comité exécutif du syndicat »",
+        "Présenter les rôles et responsabilités du porteur de dossier et vérifier l'intérêt "
+        "personnel des officiers en place",
+        "Documents explicatifs, responsable régionale", [], "Janvier-Février",
+    )
+    rows = [
+        ("2. Présenter le projet aux membres (et à la partie patronale s'il y a lieu)",
+         "Où, quand et comment exemple : Assemblée générale, kiosque lors de journée "
+         "thématique, lettre ou courriel, etc.",
+         ["• Documents promotionnels et autres selon les moyens choisis",
+          "• Responsable régionale"], [], "Mars"),
+        ("3. Obtenir l'engagement de l'employeur et définir les modalités de sa participation "
+         "($, libération, affichage, etc.)",
+         "Documents de promotion, articles de journaux, exemple de clause de cc, etc.",
+         "Boîte à outils Web, responsable régionale,", [], "Février-Mars"),
+        (("u", "4. Recruter ", " X ", " personnes entraïdantes"),
+         "Définir quels moyens utilisés exemple : Affiches de personnes recherchées, sondage "
+         "auprès des membres, entrevues de sélection, etc",
+         [("br", "$ pour la création et production de matériel papier,",
+           "$ de libération pour entrevues")], [], "Printemps-été"),
+        ("5. Offrir la formation de base",
+         "Déterminer la date et le lieu (milieu de travail ou CCM)",
+         "$ libérations syndicale (voir à voter un budget ou utiliser celui de formation ?)",
+         [], "Septembre"),
+        ("6. S'assurer de la continuité du Comité d'entraide",
+         "Définir la fréquence des rencontres et la composition du Comité d'entraide",
+         "Identifier un entraïdant « responsable local », $ libérations", [],
+         ["Responsable-juin", "2 fois par année"]),
+    ]
+    last = None
+    for cells in rows:
+        last = _entraide_row(table, "", *cells)
+    first[0].merge(last[0])  # one Objectif cell down the six rows
+    table.add_row()  # an empty row ends the table
+    _entraide_header(document, "ANNÉE 2 : VISIBILITÉ, LIEN DE CONFIANCE ET EXPÉRIENCE",
+                     "_____", "_____", bold_period=True)
+    table = _table(document, header)
+    for title, text, items in (
+        ("VISIBILITÉ", "Faire connaître les membres et le rôle du RÉSEAU d'entraide", 2),
+        ("CONFIANCE", "Promouvoir la confidentialité et le respect des personnes", 2),
+        ("EXPÉRIENCE", "Soutenir et encadrer le travail des entraidant(es)", 1),
+    ):
+        blanks = [f"• {BLANK_002}"] * items
+        row = _entraide_row(table, [title, text], blanks, blanks, blanks, [], [])
+        row[0].paragraphs[0].runs[0].bold = True
+    _entraide_header(document, "_____", "_____", "_____")
+    table = _table(document, header)
+    for _row in range(8):
+        _entraide_row(table, BLANK_002, f"• {BLANK_002}", f"• {BLANK_002}",
+                      f"• {BLANK_002}", [], [])
+    return _saved(document)
+
+
+DOCUMENTS = {"seed_004.docx": seed_004_docx, "seed_002.docx": seed_002_docx}
 
 if __name__ == "__main__":
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else ".")

@@ -8,13 +8,20 @@ Another organization's plan, or another plan's row, under this plan's URL → 40
 method → 405. Forbidden writes change nothing.
 """
 
+import io
+
+import docx
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from entraide import services
+from entraide.imports import read_entraide
 from tests import matrix
+from tests.documents import seed_002_docx
 from tests.matrix import ANONYMOUS
 from unionplans.forms import version_of
+from unionplans.importing import sign_preview
 
 SLUG = "ccsne"
 OUTSIDE_THE_COMMITTEE = ("membre", "conseiller", "executif2", "outsider")
@@ -30,7 +37,8 @@ DATA = {"direction": "down", "state": "fait", "review": "Bilan", "name": "Modèl
 def world(request, db):
     return matrix.World(request, plan="plan", closed="closed_plan", other_plan="other_plan",
                         sibling="sibling", template="organization_template",
-                        templates="templates")
+                        templates="templates", cc="cc", executif="executif",
+                        benevole="benevole")
 
 
 @pytest.fixture
@@ -163,7 +171,44 @@ TEMPLATE_CASES = [
                 on="template", writes=True),
 ]
 
-CASES = [*[case for route in ROUTES for case in route_cases(*route)], *TEMPLATE_CASES]
+
+def import_upload(w):
+    return {"file": SimpleUploadedFile("entraide.docx", seed_002_docx())}
+
+
+def import_confirmation(person):
+    """The seed's plans, previewed for `person` of the CCSNE (anyone else's is refused)."""
+    def data(w):
+        preview = read_entraide(docx.Document(io.BytesIO(seed_002_docx())))
+        salt = f"entraide.import:{w['cc'].pk}:{w[person].pk}"
+        return {"preview": sign_preview(preview, salt), "year": "2030"}
+
+    return data
+
+
+def cc_args(w):
+    return [w["cc"].slug]
+
+
+# Importing from Word: whoever may start a plan (the comité); a preview is good only for
+# the person it was made for (the exécutif's, confirmed by anyone else, is a 400).
+OUTSIDERS = {ANONYMOUS: 302, **dict.fromkeys(OUTSIDE_THE_COMMITTEE, 404)}
+IMPORT_CASES = [
+    *matrix.cases("entraide:import", cc_args, "GET",
+                  {**OUTSIDERS, **dict.fromkeys(COMMITTEE, 200)}),
+    *matrix.cases("entraide:import", cc_args, "POST",
+                  {**OUTSIDERS, **dict.fromkeys(COMMITTEE, 200)}, data=import_upload),
+    *matrix.wrong_methods("entraide:import", cc_args, GET_POST),
+    *matrix.cases("entraide:import_confirm", cc_args, "POST",
+                  {**OUTSIDERS, "executif": 302, "benevole": 400, "superuser": 400},
+                  writes={"executif"}, data=import_confirmation("executif")),
+    matrix.Case("entraide:import_confirm", cc_args, "POST", "benevole", 302,
+                on="own-preview", writes=True, data=import_confirmation("benevole")),
+    *matrix.wrong_methods("entraide:import_confirm", cc_args, POST),
+]
+
+CASES = [*[case for route in ROUTES for case in route_cases(*route)], *TEMPLATE_CASES,
+         *IMPORT_CASES]
 
 
 @matrix.parametrize(CASES)
