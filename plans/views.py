@@ -20,12 +20,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_tables2 import RequestConfig
 
-from unionplans import pdf
+from unionplans import office, pdf
 from unionplans.forms import model_fields
 from unionplans.permissions import EDIT, organization_view
 from unionplans.shortcuts import form_refusal, show_refusal
 
-from . import selectors, services
+from . import exports, selectors, services
 from .filters import WorkPlanFilter
 from .forms import (
     ActionForm,
@@ -267,6 +267,25 @@ def bilan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         title=format_lazy("{} — {}", _("Assessment"), plan.title),
         last_modified=last_change(plan),
     )
+
+
+@organization_view()
+def plan_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_part_for(request, WorkPlan, pk)
+    return office.download(exports.plan_docx(plan), plan.title, office.DOCX)
+
+
+@organization_view()
+def bilan_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_part_for(request, WorkPlan, pk)
+    title = format_lazy("{} — {}", _("Assessment"), plan.title)
+    return office.download(exports.bilan_docx(plan), title, office.DOCX)
+
+
+@organization_view()
+def plan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_part_for(request, WorkPlan, pk)
+    return office.download(exports.plan_xlsx(plan), plan.title, office.XLSX)
 
 
 def last_change(plan: WorkPlan):
