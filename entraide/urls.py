@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/", views.plan_detail, name="plan_detail"),
     path("<int:pk>/modifier/", views.plan_edit, name="plan_edit"),
     path("<int:pk>/plan.pdf", views.plan_pdf, name="plan_pdf"),
+    path("<int:pk>/plan.docx", views.plan_docx, name="plan_docx"),
     path("<int:pk>/bilan/", views.plan_close, name="plan_close"),
     path("<int:pk>/annee-suivante/", views.plan_next_year, name="plan_next_year"),
     path("<int:pk>/modele/", views.plan_save_as_template, name="plan_save_as_template"),

@@ -8,11 +8,12 @@ from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from unionplans import pdf, permissions
+from unionplans import office, pdf, permissions
 from unionplans.permissions import organization_view
 from unionplans.shortcuts import form_refusal, show_refusal
 
-from . import seed_002, selectors, services
+from . import exports, seed_002, selectors, services
+from .exports import PLAN_TITLE
 from .forms import (
     CloseYearForm,
     NextYearForm,
@@ -26,7 +27,6 @@ from .forms import (
 from .models import EntraidePlan, EntraideRow
 from .tables import PlanTable
 
-PLAN_TITLE = _("Action plan: peer support committee")
 GET_POST = ("GET", "POST")
 ENTRAIDE, EDIT = permissions.ENTRAIDE, permissions.EDIT
 
@@ -231,6 +231,13 @@ def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         title=format_lazy("{} — {}", PLAN_TITLE, plan.year or plan),
         last_modified=max([plan.updated_at, *(row.updated_at for row in rows)]),
     )
+
+
+@organization_view(ENTRAIDE)
+def plan_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_for(request, pk)
+    title = format_lazy("{} — {}", PLAN_TITLE, plan.year or plan)
+    return office.download(exports.plan_docx(plan), title, office.DOCX)
 
 
 @organization_view(ENTRAIDE)

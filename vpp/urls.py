@@ -6,6 +6,7 @@ app_name = "vpp"
 
 urlpatterns = [
     path("", views.dossier_list, name="dossier_list"),
+    path("dossiers.xlsx", views.dossier_xlsx, name="dossier_xlsx"),
     path("nouveau/", views.dossier_create, name="dossier_create"),
     path("<int:pk>/", views.dossier_detail, name="dossier_detail"),
     path("<int:pk>/modifier/", views.dossier_edit, name="dossier_edit"),

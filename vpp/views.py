@@ -11,12 +11,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_tables2 import RequestConfig
 
-from unionplans import pdf, permissions
+from unionplans import office, pdf, permissions
 from unionplans.forms import model_fields
 from unionplans.permissions import organization_view
 from unionplans.shortcuts import form_refusal, show_refusal
 
-from . import selectors, services, workflow
+from . import exports, selectors, services, workflow
 from .constants import QUESTIONS, Questionnaire, WorkPlanElement
 from .deadlines import today
 from .filters import DossierFilter
@@ -69,16 +69,31 @@ def _render_form(request, form, heading, back, dossier=None):
 # Dossiers
 
 
-@organization_view()
-def dossier_list(request: HttpRequest) -> HttpResponse:
+def _dossier_table(request: HttpRequest, paginate) -> tuple[DossierFilter, DossierTable]:
+    """The dossiers the list shows, filtered and sorted by the query string."""
     dossiers = selectors.dossier_list(user=request.user, organization=request.organization)
     filterset = DossierFilter(request.GET, queryset=dossiers)
     table = DossierTable(filterset.qs)
-    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    RequestConfig(request, paginate=paginate).configure(table)
+    return filterset, table
+
+
+@organization_view()
+def dossier_list(request: HttpRequest) -> HttpResponse:
+    filterset, table = _dossier_table(request, {"per_page": 25})
     return render(request, "vpp/dossier_list.html", {
         "filter": filterset, "table": table, "can_edit": EDIT in request.access,
         "can_view_internal": VIEW_INTERNAL in request.access,
     })
+
+
+@organization_view()
+def dossier_xlsx(request: HttpRequest) -> HttpResponse:
+    """The list as a workbook: the same filters and order, every page."""
+    _filterset, table = _dossier_table(request, False)
+    dossiers = [row.record for row in table.rows]
+    title = format_lazy("{} — {}", _("VPP dossiers"), request.organization.short_name)
+    return office.download(exports.dossiers_xlsx(dossiers), title, office.XLSX)
 
 
 @organization_view(EDIT, methods=GET_POST)

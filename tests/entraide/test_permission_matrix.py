@@ -102,6 +102,7 @@ ROUTES = [
     ("entraide:plan_detail", "plan", GET, None),
     ("entraide:plan_edit", "plan", GET_POST, (302, WRITES_FOR_ALL)),
     ("entraide:plan_pdf", "plan", GET, None),
+    ("entraide:plan_docx", "plan", GET, None),
     ("entraide:plan_close", "plan", GET_POST, (302, WRITES_FOR_ALL)),
     ("entraide:plan_next_year", "closed", POST, (302, WRITES_FOR_ALL)),
     ("entraide:plan_save_as_template", "plan", POST,
@@ -160,6 +161,8 @@ def route_cases(name, target, methods, post):
 # The organization's own template: the comité reads it; only those who may edit change it.
 TEMPLATE_CASES = [
     matrix.Case("entraide:plan_detail", plan_args("template"), "GET", "benevole", 200,
+                on="template"),
+    matrix.Case("entraide:plan_docx", plan_args("template"), "GET", "benevole", 200,
                 on="template"),
     matrix.Case("entraide:plan_edit", plan_args("template"), "GET", "benevole", 403,
                 on="template"),

@@ -127,6 +127,7 @@ LISTED_MEMBRE = {
 # what a membre gets on the reads).
 ORGANIZATION_ROUTES = [
     ("dossier_list", None, GET, None, 200),
+    ("dossier_xlsx", None, GET, None, 200),
     ("dossier_create", None, GET_POST, (302, True), None),
     ("veille_list", None, GET, None, 403),
     ("veille_create", None, GET_POST, (302, True), None),
