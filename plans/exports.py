@@ -85,8 +85,7 @@ def write_follow_up(cell, follow_up: FollowUp) -> None:
     lines = [line.strip() for line in follow_up.text.splitlines() if line.strip()]
     if not lines:
         return
-    date = long_date(follow_up.date)
-    prefix = f"{date} : " if date and date not in follow_up.text else ""
+    prefix = f"{follow_up.date_prefix} : " if follow_up.date_prefix else ""
     current = office.paragraph(cell, f"- {prefix}{lines[0]}")
     for line in lines[1:]:
         if line.startswith(SUB_BULLET.strip()):
