@@ -22,7 +22,15 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from unionplans.importing import Cell, body, header_roles, is_blank, normalized, table_rows
+from unionplans.importing import (
+    Cell,
+    body,
+    full_date,
+    header_roles,
+    is_blank,
+    normalized,
+    table_rows,
+)
 
 from . import seed_002
 from .models import EntraidePlan, EntraideRow, validate_items
@@ -97,6 +105,9 @@ class EntraideReader:
             self.field = None
             return
         label, colon, value = text.partition(":")
+        if colon and normalized(label) in ("annee", "year") and value.strip().isdigit():
+            self.field = None  # "Année : 2025", as UnionPlans writes it: the confirmation asks
+            return
         for words, name in LABELS:
             if colon and normalized(label).startswith(words):
                 plan = self.plan()
@@ -177,7 +188,8 @@ class EntraideReader:
                           "is kept on the row above only.") % {"column": column_name(role)}
                     )
                 continue
-            texts = [line.text for line in cell.lines]
+            # A list cell holds one item per line, a line break included.
+            texts = [text for line in cell.lines for text in line.text.split("\n")]
             if role == "objective":
                 row["objective"] = "\n".join(filter(None, [row["objective"], *texts]))
             else:
@@ -218,6 +230,7 @@ class EntraideReader:
                 continue
             plans.append(plan)
         for number, plan in enumerate(plans, start=1):
+            take_target_date(plan)
             if not plan["period_label"]:
                 plan["period_label"] = _("Imported plan %(number)d") % {"number": number}
                 plan["doubts"].append(
@@ -239,6 +252,17 @@ def read_entraide(document) -> dict:
 def column_name(role: str) -> str:
     field = "objective" if role == "objective" else role
     return capfirst(EntraideRow._meta.get_field(field).verbose_name)
+
+
+def take_target_date(plan: dict) -> None:
+    """"Avoir un comité fonctionnel d'ici 30 juin 2026": the date ending the expected
+    results is the plan's target date, printed after the text as the seed has it."""
+    plan["target_date"] = ""
+    match = re.search(r"\s*\b(1er|[0-3]?\d)\s+\S+\s+\d{4}\s*\.?$", plan["expected_results"])
+    day, _invalid = full_date(match[0]) if match else (None, False)
+    if day:
+        plan["target_date"] = day.isoformat()
+        plan["expected_results"] = plan["expected_results"][: match.start()].rstrip()
 
 
 def check(data: dict) -> list[tuple[str, str]]:

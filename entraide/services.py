@@ -5,6 +5,8 @@ Copies (plan from template, template from plan, next year's plan) all go through
 row or a cell, so editing one can never change the other.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -218,6 +220,8 @@ def plan_import(
             organization=organization, year=year + offset,
             period_label=source["period_label"].strip(), need=source["need"],
             expected_results=source["expected_results"],
+            target_date=datetime.date.fromisoformat(source["target_date"])
+            if source.get("target_date") else None,
         )
         errors += _import_errors(plan, source["source"], exclude=["organization"])
         plans.append(plan)

@@ -78,15 +78,18 @@ def load_action(sync, orientation, position, data, users) -> None:
         sync(
             FollowUp,
             {"action": action, "position": follow_up_position},
-            {"text": follow_up["text"], "date": follow_up["date"] or written_date(follow_up)},
+            dated(follow_up),
         )
 
 
-def written_date(follow_up: dict):
-    """The date the seed writes in a follow-up ("… l'AG du 28 février 2020"), as an import
-    from Word reads it (the first line only: the sub-bullets have their own)."""
-    written = read_follow_up(follow_up["text"].splitlines()[0])["date"]
-    return datetime.date.fromisoformat(written) if written else None
+def dated(follow_up: dict) -> dict:
+    """The follow-up with the date the seed writes in it ("… l'AG du 28 février 2020"), read
+    as an import from Word reads it: from the first line (the sub-bullets have their own);
+    a leading "1er mai 2020 : " is the date, not the text."""
+    first, *rest = follow_up["text"].splitlines()
+    read = read_follow_up(first)
+    written = datetime.date.fromisoformat(read["date"]) if read["date"] else None
+    return {"text": "\n".join([read["text"], *rest]), "date": follow_up["date"] or written}
 
 
 def check_numbers(plan: WorkPlan) -> None:

@@ -70,6 +70,8 @@ def write_orientation(cell, orientation: Orientation) -> None:
 def write_action(row, action: Action) -> None:
     what, how, who, follow_up = row.cells
     office.paragraph(what, f"{action.number} {action.what}" if action.number else action.what)
+    if action.outcome != Action.Outcome.UPCOMING:  # as the page's badge under QUOI
+        office.paragraph(what, office.Text(outcome_label(action), italic=True))
     for step in action.steps.all():
         when = f" ({step.when_text})" if step.when_text else ""
         office.paragraph(how, f"- {step.text}{when}")
@@ -97,10 +99,12 @@ def write_follow_up(cell, follow_up: FollowUp) -> None:
 
 
 def outcome_sentence(action: Action) -> str:
-    """The underlined end of SUIVI; a done action says so, so that it reads back as done."""
-    if action.outcome == Action.Outcome.DONE and not action.outcome_text.strip():
-        return _("Action done")
     return action.outcome_sentence
+
+
+def outcome_label(action: Action) -> str:
+    """"Résultat : Reportée": read back by plans.imports, so the outcome survives Word."""
+    return _("Outcome: %(outcome)s") % {"outcome": action.get_outcome_display()}
 
 
 def write_list(document, items) -> None:

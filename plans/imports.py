@@ -17,6 +17,8 @@ import datetime
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from unionplans.importing import (
@@ -32,7 +34,7 @@ from unionplans.importing import (
 )
 from unionplans.models import LONG_TEXT
 
-from .models import Action, Step
+from .models import OUTCOME_SENTENCES, Action, Step
 
 ROLES = {
     "what": ("quoi",),
@@ -57,7 +59,9 @@ OUTCOME_WORDS = (
     ("reportee", Action.Outcome.POSTPONED),
     ("en cours", Action.Outcome.IN_PROGRESS),
     ("realisee", Action.Outcome.DONE),
+    ("a venir", Action.Outcome.UPCOMING),
 )
+_OUTCOME_LINE = re.compile(r"^(?:r[ée]sultat|outcome)\s*:\s*(.+)$", re.IGNORECASE)
 
 
 class PlanReader:
@@ -184,12 +188,16 @@ class PlanReader:
                 "doubts": [_("The table has an action before any orientation.")],
             })
         what_lines = by_role["what"]
+        stated = outcome_named(what_lines[-1].text) if len(what_lines) > 1 else None
+        if stated:  # "Résultat : Reportée", as UnionPlans writes it under QUOI
+            what_lines = what_lines[:-1]
         what = _ACTION_NUMBER.sub("", what_lines[0].text, count=1)
         what = "\n".join([what, *(line.text for line in what_lines[1:])]).strip()
         action = {
             "what": what,
             "responsible": ", ".join(line.text for line in by_role["who"])[:200],
-            "outcome": Action.Outcome.UPCOMING.value, "outcome_text": "",
+            "outcome": stated or Action.Outcome.UPCOMING.value, "stated": bool(stated),
+            "outcome_reason": "", "outcome_text": "",
             "steps": [], "follow_ups": [], "source": source, "doubts": [],
         }
         self.orientations[-1]["actions"].append(action)
@@ -218,9 +226,10 @@ class PlanReader:
     def set_outcome(self, action: dict, sentence: str) -> None:
         text = f"{action['outcome_text']} {sentence}".strip()
         action["outcome_text"] = text
-        key = normalized(text)
-        named = [outcome.value for words, outcome in OUTCOME_WORDS if words in key]
-        action["outcome"] = named[0] if named else Action.Outcome.IN_PROGRESS.value
+        if action["stated"]:
+            return
+        named = outcome_named(text)
+        action["outcome"] = named or Action.Outcome.IN_PROGRESS.value
         doubt = _("The outcome was read from this sentence: check it.")
         if not named and doubt not in action["doubts"]:
             action["doubts"].append(doubt)
@@ -243,6 +252,10 @@ class PlanReader:
                 )
 
     def result(self) -> dict:
+        for orientation in self.orientations:
+            for action in orientation["actions"]:
+                split_standard_sentence(action)
+                del action["stated"]
         start, end = mandate_from(self.title)
         if start is None:
             self.doubts.append(
@@ -274,8 +287,43 @@ class PlanReader:
                         )
 
 
+def outcome_named(text: str) -> str | None:
+    """The outcome a sentence names ("Action non réalisée"), or a "Résultat : Reportée"
+    line (an outcome's label, in French or English)."""
+    match = _OUTCOME_LINE.match(text.strip())
+    if match:
+        return OUTCOME_LABELS.get(normalized(match[1]))
+    key = normalized(text)
+    return next((outcome.value for words, outcome in OUTCOME_WORDS if words in key), None)
+
+
+def _outcome_labels() -> dict[str, str]:
+    labels = {}
+    for language in ("fr", "en"):
+        with translation.override(language):
+            labels.update({normalized(str(o.label)): o.value for o in Action.Outcome})
+    return labels
+
+
+def split_standard_sentence(action: dict) -> None:
+    """"Action non réalisée (pandémie)", the sentence the app writes for an outcome and its
+    reason, is stored as that outcome and reason, not as a sentence of its own."""
+    sentence = OUTCOME_SENTENCES.get(action["outcome"])
+    if not sentence or not action["outcome_text"]:
+        return
+    with translation.override("fr"):
+        standard = normalized(str(sentence))
+    match = re.match(r"^(.*?)\s*(?:\(([^()]*)\))?$", action["outcome_text"])
+    if normalized(match[1]) == standard:
+        action["outcome_reason"] = (match[2] or "")[:200]
+        action["outcome_text"] = ""
+
+
 def read_plan(document) -> dict:
     return PlanReader().read(document)
+
+
+OUTCOME_LABELS = SimpleLazyObject(_outcome_labels)
 
 
 def read_step(text: str) -> dict:

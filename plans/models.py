@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from unionplans.models import Organization, Timestamped, long_text_field
@@ -146,7 +147,7 @@ class Action(Timestamped):
     class Outcome(models.TextChoices):
         UPCOMING = "a_venir", _("Upcoming")
         IN_PROGRESS = "en_cours", _("In progress")
-        DONE = "realisee", _("Done")
+        DONE = "realisee", pgettext_lazy("action outcome", "Done")
         PARTLY_DONE = "partiellement_realisee", _("Partly done")
         NOT_DONE = "non_realisee", _("Not done")
         POSTPONED = "reportee", _("Postponed")

@@ -369,7 +369,7 @@ def _imported_rows(plan: WorkPlan, data: dict, by) -> list[tuple[models.Model, s
             action = Action(
                 orientation=orientation, position=a_position, what=a["what"],
                 responsible=a["responsible"], outcome=a["outcome"],
-                outcome_text=a["outcome_text"],
+                outcome_reason=a.get("outcome_reason", ""), outcome_text=a["outcome_text"],
             )
             rows.append((action, a["source"]))
             rows += [(_imported_step(plan, action, position, step), a["source"])

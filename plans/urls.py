@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import import_views, views
 
 
 class RowKindConverter:
@@ -22,6 +22,8 @@ app_name = "plans"
 urlpatterns = [
     path("", views.plan_list, name="list"),
     path("nouveau/", views.plan_create, name="create"),
+    path("importer/", import_views.plan_import, name="import"),
+    path("importer/confirmer/", import_views.plan_import_confirm, name="import_confirm"),
     path("<int:pk>/", views.plan_detail, name="detail"),
     path("<int:pk>/modifier/", views.plan_update, name="update"),
     path("<int:pk>/supprimer/", views.plan_delete, name="delete"),

@@ -216,14 +216,19 @@ def cell_lines(cell) -> list[Line]:
     lines = []
     for paragraph in cell.paragraphs:
         level = _list_level(paragraph)
-        for text, underlined, bold in _paragraph_parts(paragraph):
+        for index, (text, underlined, bold) in enumerate(_paragraph_parts(paragraph)):
             marker = _BULLET.match(text)
             if marker:
                 if marker[1] in _SUB_BULLETS:
                     level = max(level, 1)
                 text = text[marker.end():]
             text = " ".join(text.split())
-            if not is_blank(text):
+            if is_blank(text):
+                continue
+            if index and not marker and lines:
+                # After a line break without a bullet, the same item goes on.
+                lines[-1].text += "\n" + text
+            else:
                 lines.append(Line(text, level, underlined, bold))
     return lines
 

@@ -116,8 +116,21 @@ def test_the_underlined_sentence_is_the_outcome_not_a_follow_up(seed):
     _first, salle, _valoriser, pandemie = actions_of(seed)
     assert salle["outcome_text"].startswith("La promotion de la salle")
     assert all("promotion" not in f["text"] for f in salle["follow_ups"])
-    assert (pandemie["outcome"], pandemie["outcome_text"]) == (
-        Action.Outcome.NOT_DONE, "Action non réalisée (pandémie)")
+    # The app's own sentence for an outcome and its reason is stored as both.
+    assert (pandemie["outcome"], pandemie["outcome_reason"], pandemie["outcome_text"]) == (
+        Action.Outcome.NOT_DONE, "pandémie", "")
+
+
+def test_an_outcome_line_under_quoi_wins_over_the_sentence():
+    document = docx.Document(io.BytesIO(seed_004_docx()))
+    what = document.tables[0].rows[4].cells[0]  # 1.3, whose sentence names no outcome
+    what.add_paragraph("Résultat : Partiellement réalisée")
+    data = read_plan(document)
+    salle = actions_of(data)[1]
+    assert salle["what"] == "Mettre en place une salle d'enregistrement au CCSNE"
+    assert salle["outcome"] == Action.Outcome.PARTLY_DONE
+    assert salle["outcome_text"].startswith("La promotion de la salle")
+    assert salle["doubts"] == []
 
 
 def test_the_lists_after_the_table(seed):

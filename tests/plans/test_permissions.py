@@ -9,14 +9,21 @@ A refused request changes nothing, and each refused POST is one that, from the e
 changes something (but moving a follow-up, which nobody may do).
 """
 
+import io
+
+import docx
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from plans import services
+from plans.imports import read_plan
 from plans.models import Action, Delegation, Orientation, StatutoryFile, Step, WorkPlan
 from tests import matrix
+from tests.documents import seed_004_docx
 from tests.matrix import ANONYMOUS
 from tests.plans.helpers import PARENTS, ROW_MODELS, first_of, make_plan
 from unionplans.forms import version_of
+from unionplans.importing import sign_preview
 
 # Posted data that would change something if it were accepted.
 POST_DATA = {"direction": "down", "to_state": "clos", "what": "x", "text": "x", "name": "x",
@@ -37,7 +44,8 @@ def post_data(model, target, extra=None):
 
 @pytest.fixture
 def world(request, db):
-    return matrix.World(request, plan="plan_with_siblings", draft="draft", closed="closed")
+    return matrix.World(request, plan="plan_with_siblings", draft="draft", closed="closed",
+                        executif="executif")
 
 
 @pytest.fixture
@@ -144,7 +152,34 @@ def organization_route_cases(name, methods, write, executif_post):
     return cases + matrix.wrong_methods(name, organization_args, methods)
 
 
+def import_upload(w):
+    return {"file": SimpleUploadedFile("plan.docx", seed_004_docx())}
+
+
+def import_confirmation(w):
+    """A preview signed for the organization's exécutif (the superuser's is refused)."""
+    preview = read_plan(docx.Document(io.BytesIO(seed_004_docx())))
+    salt = f"plans.import:{w['plan'].organization.pk}:{w['executif'].pk}"
+    return {"preview": sign_preview(preview, salt), "title": "Importé",
+            "mandate_start": "2019-06-01", "mandate_end": "2022-06-30"}
+
+
+READERS_REFUSED = {ANONYMOUS: 302, "conseiller": 403, "membre": 403, "executif2": 404,
+                   "outsider": 404}
+IMPORT_CASES = [
+    *matrix.cases("plans:import", organization_args, "GET",
+                  {**READERS_REFUSED, "executif": 200, "superuser": 200}),
+    *matrix.cases("plans:import", organization_args, "POST",
+                  {**READERS_REFUSED, "executif": 200, "superuser": 200}, data=import_upload),
+    *matrix.wrong_methods("plans:import", organization_args, {"GET", "POST"}),
+    *matrix.cases("plans:import_confirm", organization_args, "POST",
+                  {**READERS_REFUSED, "executif": 302, "superuser": 400},
+                  writes={"executif"}, data=import_confirmation),
+    *matrix.wrong_methods("plans:import_confirm", organization_args, {"POST"}),
+]
+
 CASES = [
+    *IMPORT_CASES,
     *[case for route in ROUTES for case in route_cases(*route)],
     *[case for route in ORGANIZATION_ROUTES for case in organization_route_cases(*route)],
 ]
