@@ -16,7 +16,7 @@ from . import seed_002, selectors
 from .models import EntraidePlan
 
 PLAN_TITLE = gettext_lazy("Action plan: peer support committee")
-COLUMNS = (17, 20, 22, 18, 11, 12)  # as the PDF's <colgroup>
+COLUMNS = (17, 20, 21, 17, 13, 12)  # near the PDF's <colgroup>; « Responsables » on one line
 BLANK = "____________________"  # a line to write on, as the seed's empty fields
 
 
