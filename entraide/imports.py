@@ -29,6 +29,7 @@ from unionplans.importing import (
     header_roles,
     is_blank,
     normalized,
+    read_document,
     table_rows,
 )
 
@@ -246,7 +247,7 @@ class EntraideReader:
 
 
 def read_entraide(document) -> dict:
-    return EntraideReader().read(document)
+    return read_document(EntraideReader().read, document)
 
 
 def column_name(role: str) -> str:

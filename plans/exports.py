@@ -51,14 +51,15 @@ def plan_docx(plan: WorkPlan) -> bytes:
 
 
 def orientation_lines(orientation: Orientation) -> list[str]:
-    """The paragraphs of an orientation's row: "1. <statement>" then "A) …", "B) …";
-    unnumbered, its title then its statement."""
+    """The paragraphs of an orientation's row: "1. <statement>" (or "1. <title>" and the
+    statement) then "A) …", "B) …"; unnumbered, its title then its statement."""
     lettered = [f"{letter}) {text}" for letter, text in orientation.lettered_sub_statements]
     if orientation.number:
-        first = " — ".join(filter(None, [orientation.title, orientation.statement.strip()]))
-        if not first and lettered:
-            first = lettered.pop(0)
-        return [f"{orientation.number}. {first}", *lettered]
+        # "1. Title" then the statement in its own paragraph, as plans.imports reads it back.
+        heads = [line for line in [orientation.title, orientation.statement.strip()] if line]
+        if not heads and lettered:
+            heads = [lettered.pop(0)]
+        return [f"{orientation.number}. {heads[0]}", *heads[1:], *lettered]
     return [line for line in [orientation.title, orientation.statement.strip()] if line] + lettered
 
 

@@ -30,6 +30,7 @@ from unionplans.importing import (
     mentions_a_month,
     month_year,
     normalized,
+    read_document,
     table_rows,
 )
 from unionplans.models import LONG_TEXT
@@ -44,9 +45,9 @@ ROLES = {
 }
 LISTS = {"dossiers statutaires": "statutory_files", "delegations": "delegations"}
 
-_ORIENTATION = re.compile(r"^(\d+)\s*[.)]\s*(?!\d)(.*)$")
+_ORIENTATION = re.compile(r"^(\d+)\s*[.)]\s*(?!\d)(.*)$", re.DOTALL)
 _ACTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s*[-–)]?\s*")
-_LETTERED = re.compile(r"^([A-Z])\s*\)\s*(.*)$")
+_LETTERED = re.compile(r"^([A-Z])\s*\)\s*(.*)$", re.DOTALL)
 _TRAILING_PARENTHESES = re.compile(r"\s*\(([^()]*)\)\s*[.;,]?\s*$")
 _DATE_PREFIX = re.compile(r"^(1er|[0-3]?\d)\s+\w+\s+\d{4}\s*:\s*")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -169,8 +170,10 @@ class PlanReader:
                 lettered = _LETTERED.match(text)
                 if lettered or subs:
                     subs.append(lettered[2] if lettered else text)
-                else:
-                    statement = f"{statement} {text}".strip()
+                elif title or not statement:
+                    statement = "\n".join(filter(None, [statement, text]))
+                else:  # "1. Title", then its statement in a paragraph of its own
+                    title, statement = statement[:200], text
         else:
             title, statement, subs = first[:200], " ".join(rest), []
             if not sure:
@@ -252,10 +255,21 @@ class PlanReader:
                 )
 
     def result(self) -> dict:
+        numbers = iter(range(1, len(self.orientations) + 1))
         for orientation in self.orientations:
-            for action in orientation["actions"]:
+            # As the plan will number them (plans.selectors.number_orientations).
+            orientation["number"] = str(next(numbers)) if orientation["numbered"] else ""
+            orientation["lettered"] = [
+                (chr(ord("A") + i) if i < 26 else str(i + 1), text)
+                for i, text in enumerate(orientation["sub_statements"])
+            ]
+            for position, action in enumerate(orientation["actions"], start=1):
                 split_standard_sentence(action)
                 del action["stated"]
+                action["number"] = (
+                    f"{orientation['number']}.{position}" if orientation["number"] else ""
+                )
+                action["outcome_label"] = str(Action.Outcome(action["outcome"]).label)
         start, end = mandate_from(self.title)
         if start is None:
             self.doubts.append(
@@ -320,7 +334,7 @@ def split_standard_sentence(action: dict) -> None:
 
 
 def read_plan(document) -> dict:
-    return PlanReader().read(document)
+    return read_document(PlanReader().read, document)
 
 
 OUTCOME_LABELS = SimpleLazyObject(_outcome_labels)

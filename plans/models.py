@@ -5,6 +5,7 @@ orientations and actions (see `plans.numbering`), so a move can never leave a wr
 """
 
 import datetime
+import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -367,7 +368,8 @@ class FollowUp(Timestamped):
         if not self.date:
             return ""
         written = long_date(self.date)
-        return "" if written in self.text else written
+        # "2 mai 2020" is not written in "12 mai 2020".
+        return "" if re.search(rf"(?<!\d){re.escape(written)}(?!\d)", self.text) else written
 
 
 class PlanListItem(Timestamped):

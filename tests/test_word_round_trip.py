@@ -13,7 +13,7 @@ from entraide.imports import read_entraide
 from entraide.models import EntraidePlan
 from plans import exports, services
 from plans.imports import read_plan
-from plans.models import WorkPlan
+from plans.models import Action, Orientation, WorkPlan
 from plans.selectors import plan_lists, plan_tree
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +71,19 @@ def test_the_demo_entraide_plan_goes_to_word_and_back_unchanged(demo):
     assert len(copy.rows.all()) == original.rows.count() > 0
     assert entraide_content(copy) == entraide_content(original)
     assert copy.year == original.year + 1 and copy.created_at.date() == datetime.date.today()
+
+
+def test_a_titled_numbered_orientation_and_multi_line_texts_come_back(demo):
+    original = WorkPlan.objects.get(organization__slug="ccsne", title="Plan de travail 2019-2022")
+    first = plan_tree(original)[0]  # the demo plan is closed: written here, not by a service
+    Orientation.objects.filter(pk=first.pk).update(
+        title="Solidarité", statement="Le CCSNE développe la solidarité.\nLocale et régionale.")
+    Action.objects.filter(pk=first.actions.all()[0].pk).update(
+        what="Créer une unité\nde mobilisation")
+    data = read_plan(docx.Document(io.BytesIO(exports.plan_docx(original))))
+    copy = services.plan_import(
+        organization=original.organization, data=data, title="Copie",
+        mandate_start=original.mandate_start, mandate_end=original.mandate_end,
+    )
+    assert plan_content(copy) == plan_content(original)
+    assert plan_tree(copy)[0].title == "Solidarité"

@@ -10,10 +10,11 @@ Each app's `imports` module turns these into its own rows; nothing here knows a 
 """
 
 import datetime
+import logging
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.core import signing
@@ -22,8 +23,12 @@ from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+logger = logging.getLogger(__name__)
+
 MAX_UPLOAD = 10 * 1024 * 1024  # a Word plan of 300 actions is well under 1 MB
-MAX_UNPACKED = 50 * 1024 * 1024  # what a .docx may hold once unzipped (zip bombs)
+# What a .docx's text may hold once unzipped (zip bombs): a 300-action plan's is ~2 MB.
+MAX_UNPACKED = 10 * 1024 * 1024
+MAX_ROWS = 3_000  # table rows read from one document: 300 actions are about 330
 PREVIEW_MAX_AGE = 60 * 60  # seconds a preview can be confirmed
 
 TOO_LARGE = gettext_lazy(
@@ -32,17 +37,21 @@ TOO_LARGE = gettext_lazy(
 
 
 class LimitedUploadHandler(FileUploadHandler):
-    """First of FILE_UPLOAD_HANDLERS: skips any uploaded file over MAX_UPLOAD.
+    """First of FILE_UPLOAD_HANDLERS: skips the files of a request past MAX_UPLOAD.
 
-    The request's announced length is checked before the file's first byte is received,
-    and the bytes are counted as they come (a length can lie). A skipped file leaves
-    `request.upload_too_large` set, for the view to say so.
+    The request's announced length is checked before its first file byte is received, and
+    the bytes of all its files are counted as they come (a length can lie): a skipped file
+    is never stored, not even in a temporary file. It leaves `request.upload_too_large`
+    set, for the view to say so.
     """
+
+    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
+        self.received = 0
+        self.too_large = content_length > MAX_UPLOAD + 64 * 1024  # room for the other fields
 
     def new_file(self, *args, **kwargs):
         super().new_file(*args, **kwargs)
-        self.received = 0
-        if self.content_length and self.content_length > MAX_UPLOAD + 64 * 1024:
+        if self.too_large:
             self._refuse()
 
     def receive_data_chunk(self, raw_data, start):
@@ -89,15 +98,12 @@ def open_docx(upload):
               "and try again."),
             code="not_docx",
         )
-    corrupt = ValidationError(
-        _("This Word document could not be read: it may be damaged. Open it in Word, save "
-          "it again as .docx and try again."),
-        code="corrupt",
-    )
+    corrupt = damaged()
     try:
         with zipfile.ZipFile(upload) as archive:
             names = archive.namelist()
-            unpacked = sum(info.file_size for info in archive.infolist())
+            unpacked = sum(info.file_size for info in archive.infolist()
+                           if info.filename.endswith(".xml"))
     except (zipfile.BadZipFile, OSError, ValueError):
         raise corrupt from None
     if "word/document.xml" not in names:
@@ -114,6 +120,32 @@ def open_docx(upload):
         return docx.Document(upload)
     except Exception:  # python-docx raises whatever lxml or zipfile raise on a bad part
         raise corrupt from None
+
+
+def damaged() -> ValidationError:
+    return ValidationError(
+        _("This Word document could not be read: it may be damaged. Open it in Word, save "
+          "it again as .docx and try again."),
+        code="corrupt",
+    )
+
+
+def read_document(read: Callable, document) -> dict:
+    """`read(document)`, for a document of a size a plan can have; what python-docx cannot
+    parse in it (an attribute such as gridSpan="x") is answered as a damaged document."""
+    from docx.exceptions import InvalidXmlError
+
+    if len(document.element.body.xpath(".//w:tr")) > MAX_ROWS:
+        raise ValidationError(
+            _("This document's tables have more than %(max)d rows: it is not a plan."),
+            code="too_many_rows", params={"max": MAX_ROWS},
+        )
+    try:
+        return read(document)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError,
+            InvalidXmlError) as error:
+        logger.warning("Unreadable Word document: %r", error)
+        raise damaged() from None
 
 
 # Text
@@ -246,7 +278,7 @@ def _paragraph_parts(paragraph) -> list[tuple[str, bool, bool]]:
     """A paragraph's text cut at its line breaks, each part with whether all of its
     letters are underlined, and bold."""
     parts: list[list] = [["", [], []]]
-    for run in paragraph.runs:
+    for run in _runs(paragraph):
         for piece in re.split(r"(\n)", run.text):
             if piece == "\n":
                 parts.append(["", [], []])
@@ -257,6 +289,14 @@ def _paragraph_parts(paragraph) -> list[tuple[str, bool, bool]]:
                     part[1].append(bool(run.underline))
                     part[2].append(bool(run.bold))  # not the style's: costly, and rare
     return [(text, all(u) and bool(u), all(b) and bool(b)) for text, u, b in parts if text]
+
+
+def _runs(paragraph) -> list:
+    """Every run of a paragraph, those inside a hyperlink, a tracked insertion or a smart
+    tag included (python-docx's `paragraph.runs` skips them); deleted text is not text."""
+    from docx.text.run import Run
+
+    return [Run(r, paragraph) for r in paragraph._p.xpath(".//w:r[not(ancestor::w:del)]")]
 
 
 def body(document) -> Iterator:

@@ -1,3 +1,5 @@
+import datetime
+
 from django.urls import reverse
 
 from plans.models import Action, FollowUp, WorkPlan
@@ -49,3 +51,10 @@ def test_the_bilan_counts_and_lists_by_outcome_with_reasons(login, membre, cc):
                       "reportee": ["1.3"]}
     assert "Raison : pandémie" in text and "Raison : manque de temps" in text
     assert "Réalisées : 1 sur 3 (33 %)" in text
+
+
+def test_a_date_prefix_is_hidden_only_when_that_very_date_is_written():
+    note = FollowUp(date=datetime.date(2020, 5, 2), text="AG du 12 mai 2020")
+    assert note.date_prefix == "2 mai 2020"
+    note.date = datetime.date(2020, 5, 12)
+    assert note.date_prefix == ""

@@ -288,3 +288,109 @@ def test_the_import_costs_the_same_queries_for_4_or_10_actions(cc, executif):
         counts.append(len(queries))
     assert counts[0] == counts[1]
     assert Action.objects.filter(orientation__plan__title="Plan 10").count() == 10
+
+
+# What Word documents hold beyond plain runs, and what a hostile one holds
+
+
+def with_xml(content: bytes, change) -> bytes:
+    """The document after `change(document)` edits its XML."""
+    document = docx.Document(io.BytesIO(content))
+    change(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def first_follow_up_paragraph(document):
+    return document.tables[0].rows[2].cells[3].paragraphs[0]
+
+
+def test_text_inside_a_hyperlink_or_a_tracked_insertion_is_read_and_deleted_text_is_not():
+    from docx.oxml import parse_xml
+
+    def change(document):
+        p = first_follow_up_paragraph(document)._p
+        ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        p.append(parse_xml(f'<w:hyperlink {ns}><w:r><w:t xml:space="preserve"> voir le site'
+                           '</w:t></w:r></w:hyperlink>'))
+        p.append(parse_xml(f'<w:ins {ns} w:id="1" w:author="x"><w:r><w:t xml:space="preserve">'
+                           ' et le compte rendu</w:t></w:r></w:ins>'))
+        p.append(parse_xml(f'<w:del {ns} w:id="2" w:author="x"><w:r><w:delText>EFFACÉ'
+                           '</w:delText></w:r></w:del>'))
+
+    data = read(with_xml(seed_004_docx(), change))
+    assert actions_of(data)[0]["follow_ups"][0]["text"] == (
+        "Travail préparatoire effectué, comité préliminaire assemblé voir le site et le "
+        "compte rendu")
+
+
+@pytest.mark.parametrize(("element", "attribute", "value"), [
+    ("tcPr/w:gridSpan", "val", "x"),
+    ("trPr/w:gridBefore", "val", "two"),
+    ("pPr/w:ind", "left", "abc"),
+])
+def test_an_attribute_word_would_not_write_is_a_damaged_document_not_a_500(
+    login, executif, url, element, attribute, value
+):
+    from docx.oxml import OxmlElement
+
+    def change(document):
+        row = document.tables[0].rows[2]
+        parent_tag, tag = element.split("/")
+        if parent_tag == "tcPr":
+            parent = row.cells[1]._tc.get_or_add_tcPr()
+        elif parent_tag == "trPr":
+            parent = row._tr.get_or_add_trPr()
+        else:
+            parent = first_follow_up_paragraph(document)._p.get_or_add_pPr()
+        node = OxmlElement(tag)
+        node.set(f"{W}{attribute}", value)
+        parent.append(node)
+
+    response = upload(login(executif), url, with_xml(seed_004_docx(), change))
+    assert response.status_code == 400
+    assert "endommagé" in page(response)
+    assert WorkPlan.objects.count() == 0
+
+
+def test_a_document_with_more_rows_than_a_plan_has_is_refused(monkeypatch, login, executif, url):
+    monkeypatch.setattr("unionplans.importing.MAX_ROWS", 10)
+    response = upload(login(executif), url, seed_004_docx())
+    assert response.status_code == 400
+    assert "plus de 10 lignes" in page(response)
+
+
+def test_a_document_whose_text_unzips_past_the_limit_is_refused(login, executif, url):
+    """A zip bomb: 150 kB that would unzip into megabytes of XML to parse."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(seed_004_docx())) as source, \
+            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + b" " * (11 * 1024 * 1024))
+            bomb.writestr(item, data)
+    content = buffer.getvalue()
+    assert len(content) < 200_000
+    response = upload(login(executif), url, content)
+    assert response.status_code == 400
+    assert "trop volumineux" in page(response)
+
+
+def test_several_files_of_one_request_count_together(login, executif, url):
+    half = b"PK" + b"\0" * (MAX_UPLOAD // 2 + 1)
+    response = login(executif).post(url, {
+        "file": [SimpleUploadedFile("a.docx", half), SimpleUploadedFile("b.docx", half)]})
+    assert response.status_code == 413
+    assert WorkPlan.objects.count() == 0
+
+
+def test_the_preview_numbers_as_the_plan_will_and_shows_each_outcome(login, executif, url):
+    text = page(upload(login(executif), url, seed_004_docx()))
+    assert "<strong>2.1</strong> Valoriser" in text
+    assert "Non réalisée (pandémie)" in text
+    assert "En cours" in text
