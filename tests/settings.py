@@ -7,3 +7,7 @@ made with a password; Django's documentation advises a fast hasher for tests.
 from unionplans.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Every test client comes from 127.0.0.1: the « Mot de passe oublié » limits would carry
+# from test to test in one worker's cache. tests/test_accounts.py checks the real ones.
+PASSWORD_RESET_LIMIT_PER_EMAIL = PASSWORD_RESET_LIMIT_PER_IP = 10_000

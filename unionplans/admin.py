@@ -1,10 +1,15 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import permissions
+from . import accounts, permissions
 from .models import Membership, Organization
 
 
@@ -94,3 +99,40 @@ class MembershipAdmin(ScopedAdmin):
     ]
     search_fields = ["user__username", "user__first_name", "user__last_name", "user__email"]
     autocomplete_fields = ["user", "organization"]
+
+
+# Accounts: Django's user admin, with one account per email address (unionplans.accounts).
+
+EMAIL_TAKEN = _("Another account already uses this email address.")
+
+
+class UniqueEmailMixin:
+    def clean_email(self):
+        email = accounts.normalize_email(self.cleaned_data.get("email"))
+        if accounts.email_taken(email, exclude_user=self.instance):
+            raise forms.ValidationError(EMAIL_TAKEN, code="email_taken")
+        return email
+
+
+class AccountChangeForm(UniqueEmailMixin, UserChangeForm):
+    pass
+
+
+class AccountCreationForm(UniqueEmailMixin, AdminUserCreationForm):
+    class Meta(AdminUserCreationForm.Meta):
+        fields = ("username", "email")
+
+
+User = get_user_model()
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+
+
+@admin.register(User)
+class AccountAdmin(UserAdmin):
+    form = AccountChangeForm
+    add_form = AccountCreationForm
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("username", "email", "usable_password",
+                                                 "password1", "password2")}),
+    )

@@ -5,6 +5,7 @@ SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL; see the README for the full list.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "simple_history",
+    "axes",
     "unionplans.apps.UnionPlansConfig",
     "plans",
     "vpp",
@@ -78,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a lock-out into its page
 ]
 
 ROOT_URLCONF = "unionplans.urls"
@@ -123,7 +126,35 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "unionplans.accounts.UnlockOnPasswordChange"},  # no rule: a new password unlocks
 ]
+
+# Accounts (see unionplans/accounts.py and the README's "Accounts").
+AUTHENTICATION_BACKENDS = [
+    "unionplans.accounts.ThrottlingBackend",  # django-axes' AxesStandaloneBackend
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling: 5 failures on a username, from wherever, lock it for 15 minutes
+# (/connexion/ and /admin/login/ alike); a success clears the count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+# By username alone: spreading guesses over many addresses gains nothing, and one office
+# behind one address is not locked out by a colleague's typos. axes.W006 warns about
+# rotating user agents or cookies, which only matters when those are parameters.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the time the page gives holds
+AXES_LOCKOUT_CALLABLE = "unionplans.accounts.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "unionplans.accounts.client_ip"
+AXES_DISABLE_ACCESS_LOG = True  # failures are kept (and shown in the admin), not every login
+AXES_VERBOSE = False
+# Behind a proxy that appends the client's address to X-Forwarded-For (off: REMOTE_ADDR).
+USE_X_FORWARDED_FOR = env_bool("USE_X_FORWARDED_FOR")
+# « Mot de passe oublié »: at most this many links an hour per address and per client.
+PASSWORD_RESET_LIMIT_PER_EMAIL = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_EMAIL", "5"))
+PASSWORD_RESET_LIMIT_PER_IP = int(os.environ.get("PASSWORD_RESET_LIMIT_PER_IP", "20"))
+PASSWORD_RESET_LIMIT_WINDOW = 3600
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
@@ -199,5 +230,7 @@ LOGGING = {
     "loggers": {
         # WeasyPrint logs every refused URL; we refuse on purpose (see unionplans/pdf.py).
         "weasyprint": {"level": "ERROR"},
+        # django-axes logs every login at INFO; failures and lock-outs are warnings.
+        "axes": {"level": "WARNING"},
     },
 }
