@@ -233,7 +233,8 @@ def admin_routes(app_label: str) -> set[str]:
 # POSTs that only read (an uploaded file read into a preview), each with the route that
 # confirms what they read: a refusal there is proven by that route's accepted write.
 READ_ONLY_POSTS = {"plans:import": "plans:import_confirm",
-                   "entraide:import": "entraide:import_confirm"}
+                   "entraide:import": "entraide:import_confirm",
+                   "member_import": "member_import_confirm"}
 
 
 def unproven(listed: Iterable[Case]) -> list[str]:

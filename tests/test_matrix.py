@@ -8,6 +8,7 @@ tests/entraide/test_permission_matrix.py.
 import pytest
 
 from tests import matrix
+from tests import test_members_matrix as members_matrix
 from tests.entraide import test_permission_matrix as entraide_matrix
 from tests.matrix import ANONYMOUS
 from tests.plans import test_permissions as plans_matrix
@@ -39,6 +40,7 @@ CASES = [
 
 MATRICES = {
     "organization": (CASES, matrix.PERSONS),
+    "members": (members_matrix.CASES, matrix.PERSONS),
     "plans": (plans_matrix.CASES, matrix.PERSONS),
     "vpp": (vpp_matrix.CASES, matrix.PERSONS),
     "entraide": (entraide_matrix.CASES, entraide_matrix.PERSONS),

@@ -2,13 +2,23 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import member_views, views
 from .accounts import ThrottledPasswordResetForm
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("o/<slug:slug>/", views.organization_detail, name="organization_detail"),
     path("o/<slug:slug>/membres.pdf", views.member_list_pdf, name="member_list_pdf"),
+    path("o/<slug:slug>/membres/", member_views.member_list, name="members"),
+    path("o/<slug:slug>/membres/<int:pk>/modifier/", member_views.member_update,
+         name="member_update"),
+    path("o/<slug:slug>/membres/<int:pk>/desactiver/", member_views.member_deactivate,
+         name="member_deactivate"),
+    path("o/<slug:slug>/membres/<int:pk>/reactiver/", member_views.member_reactivate,
+         name="member_reactivate"),
+    path("o/<slug:slug>/membres/importer/", member_views.member_import, name="member_import"),
+    path("o/<slug:slug>/membres/importer/confirmer/", member_views.member_import_confirm,
+         name="member_import_confirm"),
     path("o/<slug:slug>/plans/", include("plans.urls")),
     path("o/<slug:slug>/vpp/", include("vpp.urls")),
     path("o/<slug:slug>/entraide/", include("entraide.urls")),

@@ -8,7 +8,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from . import pdf, permissions
+from . import members, pdf, permissions
 from .models import Membership, Organization
 
 ROLE_ORDER = list(Membership.Role)
@@ -38,7 +38,7 @@ def organization_detail(request: HttpRequest) -> HttpResponse:
         "role_label": access.role_label,
         "affiliates": permissions.scope(organization.affiliates.all(), request.user, via=""),
         "can_view_members": can_view_members,
-        "memberships": members_of(organization) if can_view_members else [],
+        "memberships": members_by_role(organization) if can_view_members else [],
         "can_see_entraide": permissions.ENTRAIDE in access,
     }
     return render(request, "unionplans/organization_detail.html", context)
@@ -47,7 +47,7 @@ def organization_detail(request: HttpRequest) -> HttpResponse:
 @permissions.organization_view(permissions.VIEW_MEMBERS)
 def member_list_pdf(request: HttpRequest) -> HttpResponse:
     organization = request.organization
-    memberships = members_of(organization)
+    memberships = members_by_role(organization)
     return pdf.pdf_response(
         request,
         template_name="unionplans/pdf/member_list.html",
@@ -57,13 +57,10 @@ def member_list_pdf(request: HttpRequest) -> HttpResponse:
     )
 
 
-def members_of(organization: Organization) -> list[Membership]:
-    """Exécutifs first, then conseillers and membres, each by name."""
-    memberships = organization.memberships.select_related("user")
-    return sorted(
-        memberships,
-        key=lambda m: (ROLE_ORDER.index(m.role), m.user.last_name, m.user.first_name),
-    )
+def members_by_role(organization: Organization) -> list[Membership]:
+    """The active members (`unionplans.members.members_of`): exécutifs first, then
+    conseillers and membres, each by name."""
+    return sorted(members.members_of(organization), key=lambda m: ROLE_ORDER.index(m.role))
 
 
 @require_GET
