@@ -68,3 +68,17 @@ class ImportConfirmForm(forms.Form):
     """Carries the signed preview from the upload to the confirmation (no file is kept)."""
 
     preview = forms.CharField(widget=forms.HiddenInput)
+
+
+class SharingForm(forms.Form):
+    """What an affiliate shares with the body it is affiliated to."""
+
+    shares_plans = forms.BooleanField(
+        label=_("Share our published plans de travail"), required=False)
+    shares_dossiers = forms.BooleanField(
+        label=_("Share our VPP dossiers (read only)"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Save")))

@@ -57,6 +57,14 @@ class Organization(Timestamped):
         related_name="affiliates",
         help_text=_("The body this organization is affiliated to, if any."),
     )
+    shares_plans_with_parent = models.BooleanField(
+        _("shares its plans with the body it is affiliated to"), default=False,
+        help_text=_("Its published plans de travail can be read by that body's people."),
+    )
+    shares_dossiers_with_parent = models.BooleanField(
+        _("shares its VPP dossiers with the body it is affiliated to"), default=False,
+        help_text=_("Its VPP dossiers can be read by that body's exécutif and conseillers."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -97,6 +105,12 @@ class Membership(Timestamped):
             "whatever the role."
         ),
     )
+    is_active = models.BooleanField(
+        _("active"), default=True,
+        help_text=_("A person who left keeps their history; an inactive membership grants "
+                    "nothing."),
+    )
+    deactivated_at = models.DateTimeField(_("deactivated on"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -111,3 +125,68 @@ class Membership(Timestamped):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.organization.short_name} ({self.get_role_display()})"
+
+
+class ImportReceipt(models.Model):
+    """A Word import's preview that was confirmed, and the page its plan(s) are on.
+
+    Saved in the transaction that creates the plan(s): a preview is confirmed once, and a
+    second confirmation (a double click, the back button) leads to what the first created
+    (`unionplans.import_flow.create_once`). Only the preview's digest is kept, not the
+    preview.
+    """
+
+    digest = models.CharField(_("digest of the preview"), max_length=64, unique=True)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.CASCADE,
+        related_name="+",
+    )
+    url = models.CharField(_("address"), max_length=500)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("import receipt")
+        verbose_name_plural = _("import receipts")
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class Invitation(Timestamped):
+    """An email address invited to join an organization with a role.
+
+    The link's secret is only in the email: the database keeps its sha256 digest. A link
+    works once, for INVITATION_DAYS, unless revoked (see unionplans.invitations).
+    """
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    email = models.EmailField(_("email address"))
+    role = models.CharField(_("role"), max_length=20, choices=Membership.Role.choices)
+    on_entraide_committee = models.BooleanField(_("on the peer support committee"),
+                                                default=False)
+    token_digest = models.CharField(_("digest of the link"), max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("invited by"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="+",
+    )
+    expires_at = models.DateTimeField(_("expires on"))
+    sent_at = models.DateTimeField(_("sent on"))
+    send_count = models.PositiveSmallIntegerField(_("times sent"), default=1)
+    accepted_at = models.DateTimeField(_("accepted on"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("accepted by"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="+",
+    )
+    revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} — {self.organization.short_name}"

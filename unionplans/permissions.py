@@ -34,11 +34,13 @@ VIEW_INTERNAL = "view_internal"  # see drafts, unpublished plans and dossiers
 VIEW_MEMBERS = "view_members"  # see who belongs to the organization
 EDIT = "edit"  # create and change the organization's plans and dossiers
 REVIEW = "review"  # comment on and advance dossiers, through the admin
-ADMINISTER = "administer"  # change organizations and memberships: superusers only
+MANAGE_MEMBERS = "manage_members"  # invite people, change roles, deactivate memberships
+ADMINISTER = "administer"  # change organizations and advisers' assignments: superusers only
 ENTRAIDE = "entraide"  # see and edit the confidential plans of the comité d'entraide
 
 ABILITIES = {
-    Role.EXECUTIVE: frozenset({VIEW, VIEW_INTERNAL, VIEW_MEMBERS, EDIT, ENTRAIDE}),
+    Role.EXECUTIVE: frozenset({VIEW, VIEW_INTERNAL, VIEW_MEMBERS, EDIT, ENTRAIDE,
+                               MANAGE_MEMBERS}),
     Role.ADVISER: frozenset({VIEW, VIEW_INTERNAL, VIEW_MEMBERS, REVIEW}),
     Role.MEMBER: frozenset({VIEW}),
 }
@@ -96,7 +98,9 @@ def organizations_for(user, ability: str = VIEW) -> QuerySet[Organization]:
     granted = Q(memberships__role__in=roles_with(ability))
     if ability in COMMITTEE_ABILITIES:
         granted |= Q(memberships__on_entraide_committee=True)
-    return Organization.objects.filter(granted, memberships__user=user).distinct()
+    return Organization.objects.filter(
+        granted, memberships__user=user, memberships__is_active=True
+    ).distinct()
 
 
 def scope(queryset: QuerySet, user, ability: str = VIEW, *, via: str = "organization"):
@@ -133,7 +137,7 @@ def access_to(user, organization: Organization | None) -> Access:
     if organization is None or not user.is_authenticated or not user.is_active:
         return NO_ACCESS
     role, on_committee = (
-        Membership.objects.filter(user=user, organization=organization)
+        Membership.objects.filter(user=user, organization=organization, is_active=True)
         .values_list("role", "on_entraide_committee")
         .first()
     ) or (None, False)
@@ -204,6 +208,25 @@ def fetch(
         raise Http404
     require(request.access, ability)
     return obj
+
+
+# What an affiliate (a syndicat) may choose to share with the body it is affiliated to.
+SHARED = {"plans": "shares_plans_with_parent", "dossiers": "shares_dossiers_with_parent"}
+
+
+def shared_affiliate(request: HttpRequest, slug: str, what: str) -> Organization:
+    """The affiliate at `slug` of `request.organization`, if it shares `what` with it.
+
+    Read by those who see the parent's internal work (its exécutif and conseillers): a
+    conseil central's picture of its region. 403 for the parent's membres; 404 for an
+    affiliate that does not share `what` (or is not an affiliate), as for a missing one.
+    """
+    require(request.access, VIEW_INTERNAL)
+    affiliate = request.organization.affiliates.filter(slug=slug, **{SHARED[what]: True})
+    affiliate = affiliate.first()
+    if affiliate is None:
+        raise Http404
+    return affiliate
 
 
 def can(user, ability: str, obj: Model | None = None, *, via: str = "organization") -> bool:

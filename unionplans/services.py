@@ -5,6 +5,8 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
+from .models import Organization
+
 EDIT_CONFLICT = _(
     "Someone else changed this since you opened it. Your changes were not saved: "
     "reload the page to see the current version, then make your changes again."
@@ -45,3 +47,22 @@ def _refresh(instance: Model, current: Model) -> None:
     """Give the caller's copy the stored values, so that what it shows next is true."""
     for field in instance._meta.concrete_fields:
         setattr(instance, field.attname, getattr(current, field.attname))
+
+
+@transaction.atomic
+def organization_sharing_update(
+    *, organization: Organization, by, shares_plans: bool, shares_dossiers: bool
+) -> Organization:
+    """What an affiliate shares with the body it is affiliated to: its decision alone."""
+    if organization.parent_id is None:
+        raise ValidationError(
+            _("This organization is affiliated to no other: it has nobody to share with."),
+            code="no_parent",
+        )
+    organization = Organization.objects.select_for_update().get(pk=organization.pk)
+    organization.shares_plans_with_parent = shares_plans
+    organization.shares_dossiers_with_parent = shares_dossiers
+    organization._history_user = by
+    organization.save(update_fields=["shares_plans_with_parent", "shares_dossiers_with_parent",
+                                     "updated_at"])
+    return organization

@@ -1,14 +1,16 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.db.models import OuterRef, Subquery
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from . import members, pdf, permissions
+from . import members, pdf, permissions, services
+from .forms import SharingForm
 from .models import Membership, Organization
 
 ROLE_ORDER = list(Membership.Role)
@@ -36,12 +38,42 @@ def organization_detail(request: HttpRequest) -> HttpResponse:
     can_view_members = permissions.VIEW_MEMBERS in access
     context = {
         "role_label": access.role_label,
-        "affiliates": permissions.scope(organization.affiliates.all(), request.user, via=""),
+        # Its exécutif and conseillers see every affiliate and what each shares with them.
+        "affiliates": organization.affiliates.order_by("name")
+        if permissions.VIEW_INTERNAL in access
+        else permissions.scope(organization.affiliates.all(), request.user, via=""),
+        "can_see_affiliates": permissions.VIEW_INTERNAL in access,
+        "can_share": permissions.EDIT in access and organization.parent_id is not None,
         "can_view_members": can_view_members,
         "memberships": members_by_role(organization) if can_view_members else [],
         "can_see_entraide": permissions.ENTRAIDE in access,
     }
     return render(request, "unionplans/organization_detail.html", context)
+
+
+@permissions.organization_view(permissions.EDIT, methods=("GET", "POST"))
+def organization_sharing(request: HttpRequest) -> HttpResponse:
+    """An affiliate's exécutif decides what the body it is affiliated to may read."""
+    organization = request.organization
+    if organization.parent_id is None:
+        raise Http404
+    form = SharingForm(request.POST or None, initial={
+        "shares_plans": organization.shares_plans_with_parent,
+        "shares_dossiers": organization.shares_dossiers_with_parent,
+    })
+    if request.method == "POST" and form.is_valid():
+        services.organization_sharing_update(organization=organization, by=request.user,
+                                             **form.cleaned_data)
+        messages.success(request, _("What you share was saved."))
+        return redirect("organization_detail", organization.slug)
+    return render(request, "unionplans/sharing.html", {"form": form})
+
+
+@permissions.organization_view(permissions.VIEW_INTERNAL)
+def affiliates(request: HttpRequest) -> HttpResponse:
+    """The affiliates of a conseil central and what each shares with it."""
+    context = {"affiliates": request.organization.affiliates.order_by("name")}
+    return render(request, "unionplans/affiliates.html", context)
 
 
 @permissions.organization_view(permissions.VIEW_MEMBERS)
