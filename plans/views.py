@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Max
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,9 +20,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_tables2 import RequestConfig
 
-from unionplans import office, pdf
+from unionplans import office, pdf, permissions
 from unionplans.forms import model_fields
-from unionplans.permissions import EDIT, organization_view
+from unionplans.permissions import EDIT, VIEW_INTERNAL, organization_view
 from unionplans.shortcuts import form_refusal, show_refusal
 
 from . import exports, selectors, services
@@ -247,7 +247,10 @@ def bilan_context(plan: WorkPlan) -> dict:
 
 @organization_view()
 def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = selectors.plan_part_for(request, WorkPlan, pk)
+    return _plan_pdf(request, selectors.plan_part_for(request, WorkPlan, pk))
+
+
+def _plan_pdf(request: HttpRequest, plan: WorkPlan) -> HttpResponse:
     return pdf.pdf_response(
         request,
         template_name="plans/pdf/plan.html",
@@ -448,3 +451,23 @@ def render_form(request, form, *, heading, back, plan=None, intro="", history=()
         "history": history,
     }
     return render(request, "plans/form.html", context)
+
+
+# What an affiliated syndicat shares with its conseil central (read only)
+
+
+@organization_view(VIEW_INTERNAL)
+def affiliate_plans(request: HttpRequest, affiliate: str) -> HttpResponse:
+    affiliate = permissions.shared_affiliate(request, affiliate, "plans")
+    plans = affiliate.work_plans.filter(state__in=WorkPlan.PUBLIC_STATES)
+    return render(request, "plans/affiliate_plans.html",
+                  {"affiliate": affiliate, "plans": plans.order_by("-mandate_start")})
+
+
+@organization_view(VIEW_INTERNAL)
+def affiliate_plan_pdf(request: HttpRequest, affiliate: str, pk: int) -> HttpResponse:
+    affiliate = permissions.shared_affiliate(request, affiliate, "plans")
+    plan = affiliate.work_plans.filter(state__in=WorkPlan.PUBLIC_STATES, pk=pk).first()
+    if plan is None:
+        raise Http404
+    return _plan_pdf(request, plan)

@@ -8,6 +8,8 @@ tests/entraide/test_permission_matrix.py.
 import pytest
 
 from tests import matrix
+from tests import test_affiliates as affiliates_matrix
+from tests import test_invitations_matrix as invitations_matrix
 from tests import test_members_matrix as members_matrix
 from tests.entraide import test_permission_matrix as entraide_matrix
 from tests.matrix import ANONYMOUS
@@ -40,7 +42,9 @@ CASES = [
 
 MATRICES = {
     "organization": (CASES, matrix.PERSONS),
+    "affiliates": (affiliates_matrix.CASES, matrix.PERSONS),
     "members": (members_matrix.CASES, matrix.PERSONS),
+    "invitations": (invitations_matrix.CASES, matrix.PERSONS),
     "plans": (plans_matrix.CASES, matrix.PERSONS),
     "vpp": (vpp_matrix.CASES, matrix.PERSONS),
     "entraide": (entraide_matrix.CASES, entraide_matrix.PERSONS),

@@ -4,6 +4,7 @@ reach, 403 without the ability); then it parses input and calls a service."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Min, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -247,6 +248,10 @@ def dossier_go_back(request: HttpRequest, pk: int) -> HttpResponse:
 @organization_view()
 def dossier_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = selectors.dossier_for(request, pk, queryset=selectors.dossier_detail_queryset())
+    return _report_pdf(request, dossier)
+
+
+def _report_pdf(request: HttpRequest, dossier) -> HttpResponse:
     context = _dossier_context(dossier)
     context["roles_table"] = workflow.ROLES_TABLE
     changes = [dossier.updated_at, *(e.at for e in context["events"])]
@@ -454,3 +459,25 @@ def le28_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     heading = _("Edit the LE28 project") if project else _("New LE28 project")
     back = reverse("vpp:le28_list", args=[organization.slug])
     return _render_form(request, form, heading, back)
+
+
+# What an affiliated syndicat shares with its conseil central (read only)
+
+
+@organization_view(VIEW_INTERNAL)
+def affiliate_dossiers(request: HttpRequest, affiliate: str) -> HttpResponse:
+    affiliate = permissions.shared_affiliate(request, affiliate, "dossiers")
+    dossiers = (affiliate.dossiers.select_related("conseiller")
+                .annotate(next_due=Min("deadlines__due_on", filter=Q(deadlines__met=False)))
+                .order_by("title"))
+    return render(request, "vpp/affiliate_dossiers.html",
+                  {"affiliate": affiliate, "dossiers": dossiers})
+
+
+@organization_view(VIEW_INTERNAL)
+def affiliate_dossier_pdf(request: HttpRequest, affiliate: str, pk: int) -> HttpResponse:
+    affiliate = permissions.shared_affiliate(request, affiliate, "dossiers")
+    dossier = selectors.dossier_detail_queryset().filter(organization=affiliate, pk=pk).first()
+    if dossier is None:
+        raise Http404
+    return _report_pdf(request, dossier)
