@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from tests.helpers import PASSWORD, Role, make_person
+from tests.smtp import smtp_down, smtp_server  # noqa: F401 (fixtures: a real SMTP server)
 from unionplans.models import Organization
 
 
