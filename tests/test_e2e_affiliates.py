@@ -20,8 +20,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 from playwright.sync_api import expect  # noqa: E402
 
 
-def test_a_syndicat_shares_its_plans_with_its_conseil_central(  # noqa: F811
-    browser, base_url, broken_responses, executif, executif2, syndicat
+def test_a_syndicat_shares_its_plans_with_its_conseil_central(
+    browser, base_url, broken_responses, executif, executif2, syndicat  # noqa: F811
 ):
     make_plan(syndicat, title="Plan du syndicat 2023-2026", state=WorkPlan.State.PUBLISHED)
     context = browser.new_context(locale="fr-CA", viewport={"width": 1366, "height": 900})
