@@ -1,5 +1,4 @@
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -153,12 +152,8 @@ class RowMoveForm(forms.Form):
 class PlanImportForm(ImportConfirmForm):
     """The confirmation of an import: the year of the document's first plan."""
 
+    submit_label = _("Create the plans")
     year = forms.IntegerField(
         label=_("Year of the first plan"), min_value=2000, max_value=2100,
         help_text=_("Each next plan of the document takes the year after."),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", _("Create the plans")))

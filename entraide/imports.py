@@ -34,7 +34,7 @@ from unionplans.importing import (
 )
 
 from . import seed_002
-from .models import EntraidePlan, EntraideRow, validate_items
+from .models import EntraideRow
 
 ROLES = {
     "objective": ("objectif", "objectifs"),
@@ -264,36 +264,6 @@ def take_target_date(plan: dict) -> None:
     if day:
         plan["target_date"] = day.isoformat()
         plan["expected_results"] = plan["expected_results"][: match.start()].rstrip()
-
-
-def check(data: dict) -> list[tuple[str, str]]:
-    """What the plans' fields cannot hold (too many items, too long a text), as (source,
-    message); the import is refused while there is any."""
-    problems = []
-    for plan in data["plans"]:
-        for name in ("period_label", "need", "expected_results"):
-            field = EntraidePlan._meta.get_field(name)
-            if len(plan[name]) > field.max_length:
-                problems.append((plan["source"], _(
-                    "« %(field)s » is longer than %(max)d characters."
-                ) % {"field": field.verbose_name, "max": field.max_length}))
-        for row in plan["rows"]:
-            problems += [(row["source"], message) for message in row_errors(row)]
-    return problems
-
-
-def row_errors(row: dict) -> list[str]:
-    """The messages the row's cells would be refused with."""
-    messages = []
-    limit = EntraideRow._meta.get_field("objective").max_length
-    if len(row["objective"]) > limit:
-        messages.append(_("The objective is longer than %(max)d characters.") % {"max": limit})
-    for name in LIST_CELLS:
-        try:
-            validate_items(row[name])
-        except ValidationError as error:
-            messages += [f"{column_name(name)} : {message}" for message in error.messages]
-    return messages
 
 
 def counts(data: dict) -> dict:

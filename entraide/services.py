@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
+from unionplans.import_flow import Problem, clean_problems, refuse
 from unionplans.models import Organization
 from unionplans.ordering import move_in, renumber
 from unionplans.services import model_update
@@ -211,10 +212,29 @@ def plan_import(
     """Every plan of an import's preview, whole or not at all: the first in `year`, each
     next one the year after, all in progress.
 
-    Each plan and each row is checked as a form would check it first; the rows are then
+    Refused with every message of `plan_import_problems`, if any; the rows are then
     inserted in bulk, a constant number of queries whatever their number.
     """
-    plans, rows, errors = [], [], []
+    plans, rows = _imported_plans(organization, data, year)
+    refuse(_import_problems(plans, rows))
+    for plan, _source in plans:
+        plan._history_user = by
+        plan.save()  # the rows take their plan's id from it when they are inserted
+    bulk_create_with_history([row for row, _source in rows], EntraideRow, batch_size=500,
+                             default_user=by)
+    return [plan for plan, _source in plans]
+
+
+def plan_import_problems(*, organization: Organization, data: dict, year: int
+                         ) -> list[Problem]:
+    """Every reason `plan_import` would refuse this preview, each with its plan's or its
+    row's source: they are built as it builds them and checked as it checks them."""
+    return _import_problems(*_imported_plans(organization, data, year))
+
+
+def _imported_plans(organization: Organization, data: dict, year: int):
+    """The unsaved plans of a preview and their rows, each with its source."""
+    plans, rows = [], []
     for offset, source in enumerate(data["plans"]):
         plan = EntraidePlan(
             organization=organization, year=year + offset,
@@ -223,30 +243,22 @@ def plan_import(
             target_date=datetime.date.fromisoformat(source["target_date"])
             if source.get("target_date") else None,
         )
-        errors += _import_errors(plan, source["source"], exclude=["organization"])
-        plans.append(plan)
+        plans.append((plan, source["source"]))
         for position, row_data in enumerate(source["rows"], start=1):
             row = EntraideRow(plan=plan, position=position, objective=row_data["objective"],
                               **{name: list(row_data[name]) for name in seed_002.LIST_CELLS})
-            errors += _import_errors(row, row_data["source"], exclude=["plan"])
-            rows.append(row)
+            rows.append((row, row_data["source"]))
+    return plans, rows
+
+
+def _import_problems(plans: list, rows: list) -> list[Problem]:
+    problems = []
     if not plans:
-        errors.append(_("There is no plan to import in this document."))
-    if errors:
-        raise ValidationError(errors)
-    for plan in plans:
-        plan._history_user = by
-        plan.save()  # the rows take their plan's id from it when they are inserted
-    bulk_create_with_history(rows, EntraideRow, batch_size=500, default_user=by)
-    return plans
-
-
-def _import_errors(obj, source: str, *, exclude: list[str]) -> list[str]:
-    try:
-        obj.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
-    except ValidationError as error:
-        return [f"{source} : {message}" for message in error.messages]
-    return []
+        problems.append(Problem("", _("There is no plan to import in this document.")))
+    for obj, source in [*plans, *rows]:
+        problems += clean_problems(obj, source, exclude=[
+            "organization" if isinstance(obj, EntraidePlan) else "plan"])
+    return problems
 
 
 def _create_row(*, plan: EntraidePlan, position: int, data: dict) -> EntraideRow:

@@ -33,7 +33,6 @@ from unionplans.importing import (
     read_document,
     table_rows,
 )
-from unionplans.models import LONG_TEXT
 
 from .models import OUTCOME_SENTENCES, Action, Step
 
@@ -391,26 +390,6 @@ def mandate_from(title: str) -> tuple[datetime.date | None, datetime.date | None
     if not match or int(match[2]) <= int(match[1]):
         return None, None
     return datetime.date(int(match[1]), 6, 1), datetime.date(int(match[2]), 6, 30)
-
-
-def check_lengths(data: dict) -> list[str]:
-    """What the plan's fields cannot hold, each with its row's source."""
-    problems = []
-    for orientation in data["orientations"]:
-        texts = [orientation["statement"], *orientation["sub_statements"]]
-        if any(len(text) > LONG_TEXT for text in texts):
-            problems.append(orientation["source"])
-        for action in orientation["actions"]:
-            texts = [action["what"], action["outcome_text"]]
-            texts += [step["text"] for step in action["steps"]]
-            texts += [f["text"] for f in action["follow_ups"]]
-            if any(len(text) > LONG_TEXT for text in texts):
-                problems.append(action["source"])
-    return [
-        _("%(source)s: a text is longer than %(max)d characters.")
-        % {"source": source, "max": LONG_TEXT}
-        for source in problems
-    ]
 
 
 def counts(data: dict) -> dict:

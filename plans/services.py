@@ -6,9 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
+from unionplans.import_flow import Problem, clean_problems, refuse
 from unionplans.models import Organization
 from unionplans.ordering import move_in
 from unionplans.services import model_update
@@ -340,21 +342,48 @@ def plan_import(
 ) -> WorkPlan:
     """A draft plan from an import's preview, whole or not at all.
 
-    Rows are inserted in bulk, a constant number of queries per kind of row; each is
-    checked as a form would check it first. A step dated outside the mandate keeps its
-    date as a label, so that nothing written in the document is lost.
+    Refused with every message of `plan_import_problems`, if any. Rows are inserted in
+    bulk, a constant number of queries per kind of row. A step dated outside the mandate
+    keeps its date as a label, so that nothing written in the document is lost.
     """
     plan = plan_create(organization=organization, title=title,
                        mandate_start=mandate_start, mandate_end=mandate_end)
     rows = _imported_rows(plan, data, by)
-    errors = [error for obj, source in rows for error in _import_errors(obj, source)]
-    if errors:
-        raise ValidationError(errors)
+    refuse(_import_problems(data, rows))
     for model in (Orientation, Action, Step, FollowUp, StatutoryFile, Delegation):
         objs = [obj for obj, _source in rows if type(obj) is model]
         # Parents first: each level's objects have their ids when the next one is saved.
         bulk_create_with_history(objs, model, batch_size=500, default_user=by)
     return plan
+
+
+def plan_import_problems(
+    *,
+    organization: Organization,
+    data: dict,
+    title: str,
+    mandate_start: datetime.date | None,
+    mandate_end: datetime.date | None,
+) -> list[Problem]:
+    """Every reason `plan_import` would refuse this preview's rows, each with its row's
+    source: they are built as it builds them and checked as it checks them. (Without a
+    mandate yet, the steps' dates are not compared with it: outside it they would become
+    labels, which refuses nothing.)"""
+    plan = WorkPlan(organization=organization, title=title, mandate_start=mandate_start,
+                    mandate_end=mandate_end)
+    return _import_problems(data, _imported_rows(plan, data, None))
+
+
+def _import_problems(data: dict, rows: list[tuple[models.Model, str]]) -> list[Problem]:
+    problems = []
+    if not data["orientations"]:
+        problems.append(Problem("", _("There is nothing to import in this table: no "
+                                      "orientation and no action were read in it.")))
+    for obj, source in rows:
+        # The foreign keys are the import's own objects: checking them would query each row.
+        problems += clean_problems(obj, source,
+                                   exclude=["plan", "orientation", "action", "author"])
+    return problems
 
 
 def _imported_rows(plan: WorkPlan, data: dict, by) -> list[tuple[models.Model, str]]:
@@ -382,7 +411,8 @@ def _imported_rows(plan: WorkPlan, data: dict, by) -> list[tuple[models.Model, s
             ]
     for model, key in ((StatutoryFile, "statutory_files"), (Delegation, "delegations")):
         rows += [(model(plan=plan, position=position, name=item["name"],
-                        responsible=item["responsible"]), "")
+                        responsible=item["responsible"]),
+                  f"{capfirst(model._meta.verbose_name)} {position + 1}")
                  for position, item in enumerate(data[key])]
     return rows
 
@@ -392,21 +422,10 @@ def _imported_step(plan: WorkPlan, action: Action, position: int, data: dict) ->
                 when_kind=data["when_kind"], when_label=data["when_label"],
                 when_date=datetime.date.fromisoformat(data["when_date"])
                 if data["when_date"] else None)
-    if step.when_date:
+    if step.when_date and plan.mandate_start and plan.mandate_end:
         try:
             step.check_within_mandate(plan)
         except ValidationError:
             step.when_kind, step.when_date = Step.When.LABEL, None
             step.when_label = data["when_text"]
     return step
-
-
-def _import_errors(obj: models.Model, source: str) -> list[str]:
-    try:
-        # The foreign keys are the import's own objects: checking them would query each row.
-        obj.full_clean(exclude=["plan", "orientation", "action", "author"], validate_unique=False,
-                       validate_constraints=False)
-    except ValidationError as error:
-        prefix = f"{source} : " if source else ""
-        return [f"{prefix}{message}" for message in error.messages]
-    return []

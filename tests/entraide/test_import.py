@@ -5,6 +5,7 @@ import io
 
 import docx
 import pytest
+from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -14,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from entraide import imports, services
+from entraide.import_views import ENTRAIDE_IMPORT
 from entraide.imports import read_entraide
 from entraide.models import MAX_ITEM_LENGTH, MAX_ITEMS, EntraidePlan, EntraideRow
 from tests.documents import (
@@ -210,15 +212,16 @@ def test_a_document_without_the_table_header_is_refused():
     assert refused.value.messages == [french(NO_HEADER)]
 
 
-def test_too_many_items_or_too_long_an_item_is_an_error_of_the_preview():
+@pytest.mark.django_db
+def test_too_many_items_or_too_long_an_item_is_an_error_of_the_preview(cc):
     data = read(one_plan_docx([
         ("Un objectif", [f"Résultat {n}" for n in range(MAX_ITEMS + 1)], [], [], [], []),
         ("", [], ["x" * (MAX_ITEM_LENGTH + 1)], [], [], []),
         ("", [], ["x" * MAX_ITEM_LENGTH], [], [], []),
     ]))
-    problems = imports.check(data)
-    assert [source for source, _message in problems] == ["Tableau 1, ligne 2",
-                                                         "Tableau 1, ligne 3"]
+    problems = services.plan_import_problems(organization=cc, data=data, year=2025)
+    assert [problem.source for problem in problems] == ["Tableau 1, ligne 2",
+                                                        "Tableau 1, ligne 3"]
 
 
 def test_the_preview_is_json_safe(seed):
@@ -330,14 +333,14 @@ def test_an_expired_or_tampered_preview_is_refused_and_creates_nothing(
     login, executif, benevole, cc, tamper, monkeypatch
 ):
     data = read(seed_002_docx())
-    salt = f"entraide.import:{cc.pk}:{executif.pk}"
+    salt = ENTRAIDE_IMPORT.salt(cc, executif)
     token = sign_preview(data, salt)
     if tamper == "expired":
         monkeypatch.setattr("unionplans.importing.PREVIEW_MAX_AGE", -1)
     elif tamper == "changed":
         token = token[:-3] + ("aaa" if not token.endswith("aaa") else "bbb")
     elif tamper == "other_person":
-        token = sign_preview(data, f"entraide.import:{cc.pk}:{benevole.pk}")
+        token = sign_preview(data, ENTRAIDE_IMPORT.salt(cc, benevole))
     else:
         token = ""
     response = login(executif).post(confirm_url(cc), {"preview": token, "year": "2025"})
@@ -390,9 +393,70 @@ def test_a_too_long_item_is_shown_refused_and_nothing_is_created(login, executif
     assert response.status_code == 200
     assert response.context["errors"][0].startswith("Tableau 1, ligne 2 : ")
     assert 'name="preview"' not in response.content.decode()  # no confirmation offered
+    assert response.content.decode().count('<tr class="table-danger">') == 1  # the row
     # Confirming the same preview anyway is refused by the service.
-    token = sign_preview(read(content), f"entraide.import:{cc.pk}:{executif.pk}")
+    token = sign_preview(read(content), ENTRAIDE_IMPORT.salt(cc, executif))
     response = client.post(confirm_url(cc), {"preview": token, "year": "2025"})
     assert response.status_code == 400
     assert EntraidePlan.objects.filter(organization=cc).count() == 0
     assert EntraideRow.objects.filter(plan__organization=cc).count() == 0
+
+
+# Once only, versioned previews, and the service's own messages in the preview
+
+
+def test_a_preview_confirmed_twice_creates_its_plans_once(login, executif, cc):
+    client = login(executif)
+    token = client.post(import_url(cc), upload(seed_002_docx())).context["confirm"].initial[
+        "preview"]
+    first = client.post(confirm_url(cc), {"preview": token, "year": "2025"})
+    second = client.post(confirm_url(cc), {"preview": token, "year": "2025"})
+    plans = EntraidePlan.objects.filter(organization=cc).order_by("year")
+    assert [p.year for p in plans] == [2025, 2026]
+    assert (first.status_code, second.status_code) == (302, 302)
+    assert first.url == second.url == reverse("entraide:plan_detail", args=[cc.slug, plans[0].pk])
+    assert [str(m) for m in get_messages(second.wsgi_request)][-1] == french(
+        "This import was already done: here is the plan.")
+
+
+@pytest.mark.parametrize("change", ["unversioned_salt", "missing_key", "missing_row_key"])
+def test_a_preview_of_another_version_is_refused_as_expired(login, executif, cc, change):
+    data = read(seed_002_docx())
+    salt = ENTRAIDE_IMPORT.salt(cc, executif)
+    if change == "unversioned_salt":  # signed before the salt had a version
+        salt = f"entraide.import:{cc.pk}:{executif.pk}"
+    elif change == "missing_key":
+        del data["plans"][0]["need"]
+    else:
+        del data["plans"][1]["rows"][0]["schedule"]
+    response = login(executif).post(confirm_url(cc), {"preview": sign_preview(data, salt),
+                                                      "year": "2025"})
+    assert response.status_code == 400
+    assert french("This preview has expired or was changed: upload the file again.") in page(
+        response)
+    assert EntraidePlan.objects.filter(organization=cc).count() == 0
+
+
+def test_the_problems_are_the_services_messages(cc):
+    data = preview(3)
+    data["plans"][0]["rows"][1]["means"] = ["x" * (MAX_ITEM_LENGTH + 1)]
+    data["plans"][0]["period_label"] = " "
+    problems = services.plan_import_problems(organization=cc, data=data, year=2025)
+    assert [problem.source for problem in problems] == ["Plan 1", "Tableau 1, ligne 3"]
+    with pytest.raises(ValidationError) as refused:
+        services.plan_import(organization=cc, data=data, year=2025)
+    assert refused.value.messages == [str(problem) for problem in problems]
+    assert EntraidePlan.objects.filter(organization=cc).count() == 0
+
+
+def test_a_plan_without_a_period_is_shown_refused_with_no_confirmation(login, executif, cc):
+    data = preview(1)
+    data["plans"][0]["period_label"] = ""
+    token = sign_preview(data, ENTRAIDE_IMPORT.salt(cc, executif))
+    response = login(executif).post(confirm_url(cc), {"preview": token, "year": "2025"})
+    assert response.status_code == 400
+    [error] = response.context["errors"]
+    assert error.startswith("Plan 1 : ")
+    assert french("A plan needs a period, e.g. « Année 1 : mise sur pied ».") in error
+    assert 'name="preview"' not in response.content.decode()
+    assert EntraidePlan.objects.filter(organization=cc).count() == 0

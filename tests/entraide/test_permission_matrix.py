@@ -16,6 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from entraide import services
+from entraide.import_views import ENTRAIDE_IMPORT
 from entraide.imports import read_entraide
 from tests import matrix
 from tests.documents import seed_002_docx
@@ -183,7 +184,7 @@ def import_confirmation(person):
     """The seed's plans, previewed for `person` of the CCSNE (anyone else's is refused)."""
     def data(w):
         preview = read_entraide(docx.Document(io.BytesIO(seed_002_docx())))
-        salt = f"entraide.import:{w['cc'].pk}:{w[person].pk}"
+        salt = ENTRAIDE_IMPORT.salt(w["cc"], w[person])
         return {"preview": sign_preview(preview, salt), "year": "2030"}
 
     return data

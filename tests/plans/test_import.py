@@ -6,17 +6,24 @@ import zipfile
 
 import docx
 import pytest
+from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from plans import services
+from plans.import_views import PLAN_IMPORT
 from plans.imports import read_plan, read_step
-from plans.models import Action, FollowUp, Orientation, Step, WorkPlan
-from tests.documents import seed_004_docx
+from plans.models import Action, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
+from tests.documents import _action, _document, _orientation, _saved, _table, seed_004_docx
 from tests.helpers import page
+from unionplans.import_flow import create_once
 from unionplans.importing import MAX_UPLOAD, sign_preview
+from unionplans.models import ImportReceipt
 
 pytestmark = pytest.mark.django_db
 
@@ -206,8 +213,8 @@ def test_confirm_creates_a_draft_with_everything_and_its_history(login, executif
 @pytest.mark.parametrize("change", ["tampered", "other_person"])
 def test_a_changed_or_foreign_preview_is_refused(login, executif, cc, url, change):
     data = read(seed_004_docx())
-    salt = f"plans.import:{cc.pk}:{executif.pk}"
-    token = sign_preview(data, salt if change == "tampered" else "plans.import:0:0")
+    salt = PLAN_IMPORT.salt(cc, executif)
+    token = sign_preview(data, salt if change == "tampered" else "plans.import.v1:0:0")
     if change == "tampered":
         token = token[:10] + ("A" if token[10] != "A" else "B") + token[11:]
     response = login(executif).post(f"{url}confirmer/", {
@@ -394,3 +401,144 @@ def test_the_preview_numbers_as_the_plan_will_and_shows_each_outcome(login, exec
     assert "<strong>2.1</strong> Valoriser" in text
     assert "Non réalisée (pandémie)" in text
     assert "En cours" in text
+
+
+# Once only, versioned previews, and what the service would refuse shown in the preview
+
+
+def confirmation(token: str) -> dict:
+    return {"preview": token, "title": "Plan de travail 2019-2022",
+            "mandate_start": "2019-06-01", "mandate_end": "2022-06-30"}
+
+
+def french(msgid: str) -> str:
+    with translation.override("fr-ca"):
+        return gettext(msgid)
+
+
+def test_a_preview_confirmed_twice_creates_one_plan_and_leads_to_it(login, executif, cc, url):
+    client = login(executif)
+    token = upload(client, url, seed_004_docx()).context["confirm"].initial["preview"]
+    first = client.post(f"{url}confirmer/", confirmation(token))
+    second = client.post(f"{url}confirmer/", confirmation(token))  # double click, back button
+    plan = WorkPlan.objects.get()
+    assert (first.status_code, second.status_code) == (302, 302)
+    assert first["Location"] == second["Location"] == f"/o/{cc.slug}/plans/{plan.pk}/"
+    assert [str(m) for m in get_messages(second.wsgi_request)][-1] == french(
+        "This import was already done: here is the plan.")
+    assert Action.objects.count() == 4
+    assert ImportReceipt.objects.get().url == f"/o/{cc.slug}/plans/{plan.pk}/"
+
+
+def test_create_once_runs_the_creation_once_per_preview(cc):
+    created = []
+
+    def create():
+        created.append(1)
+        return "/the/plan/", "Imported."
+
+    assert create_once("token", cc, create) == ("/the/plan/", "Imported.", True)
+    assert create_once("token", cc, create) == (
+        "/the/plan/", str(gettext("This import was already done: here is the plan.")), False)
+    assert created == [1]
+
+
+def test_a_refused_creation_leaves_no_receipt_and_can_be_confirmed_again(cc):
+    def refused():
+        raise ValidationError("No.")
+
+    with pytest.raises(ValidationError):
+        create_once("token", cc, refused)
+    assert ImportReceipt.objects.count() == 0
+    assert create_once("token", cc, lambda: ("/p/", "Imported."))[2] is True
+
+
+@pytest.mark.parametrize("change", ["unversioned_salt", "missing_key", "missing_action_key"])
+def test_a_preview_of_another_version_is_refused_as_expired(login, executif, cc, url, change):
+    data = read(seed_004_docx())
+    salt = PLAN_IMPORT.salt(cc, executif)
+    if change == "unversioned_salt":  # signed before the salt had a version
+        salt = f"plans.import:{cc.pk}:{executif.pk}"
+    elif change == "missing_key":
+        del data["delegations"]
+    else:
+        del actions_of(data)[0]["steps"]
+    response = login(executif).post(f"{url}confirmer/",
+                                    confirmation(sign_preview(data, salt)))
+    assert response.status_code == 400
+    assert french("This preview has expired or was changed: upload the file again.") in page(
+        response)
+    assert WorkPlan.objects.count() == ImportReceipt.objects.count() == 0
+
+
+NOTHING = "There is nothing to import in this table: no orientation and no action were read in it."
+
+
+def header_only_docx() -> bytes:
+    document = _document()
+    document.add_paragraph("Plan de travail 2019-2022")
+    _table(document)
+    return _saved(document)
+
+
+def test_a_table_with_only_its_header_is_refused(login, executif, cc, url):
+    client = login(executif)
+    response = upload(client, url, header_only_docx())
+    assert response.status_code == 200
+    assert response.context["errors"] == [french(NOTHING)]
+    assert 'name="preview"' not in response.content.decode()  # no confirmation offered
+    token = sign_preview(read(header_only_docx()), PLAN_IMPORT.salt(cc, executif))
+    response = client.post(f"{url}confirmer/", confirmation(token))
+    assert response.status_code == 400
+    assert french(NOTHING) in page(response)
+    assert WorkPlan.objects.count() == ImportReceipt.objects.count() == 0
+
+
+def test_the_service_refuses_a_table_with_only_its_header(cc):
+    with pytest.raises(ValidationError) as refused:
+        services.plan_import(organization=cc, data=read(header_only_docx()), title="Plan",
+                             mandate_start=datetime.date(2019, 6, 1),
+                             mandate_end=datetime.date(2022, 6, 30))
+    assert refused.value.messages == [french(NOTHING)]
+    assert WorkPlan.objects.count() == 0
+
+
+def test_an_action_without_its_quoi_is_shown_refused_in_the_preview(login, executif, url):
+    document = _document()
+    document.add_paragraph("Plan de travail 2019-2022")
+    table = _table(document)
+    _orientation(table, "1. Le CCSNE développe la solidarité.")
+    _action(table, "1.1", ["- Définir le mandat (décembre 2019)"], "Denis", [])  # no text
+    response = upload(login(executif), url, _saved(document))
+    assert response.status_code == 200
+    [error] = response.context["errors"]
+    assert error.startswith("Tableau 1, ligne 3 : ")
+    assert 'name="preview"' not in response.content.decode()
+    assert WorkPlan.objects.count() == 0
+
+
+def test_the_problems_are_the_services_messages(cc, executif):
+    data = read(seed_004_docx())
+    data["statutory_files"][1]["name"] = "x" * 301
+    fields = {"title": "Plan", "mandate_start": datetime.date(2019, 6, 1),
+              "mandate_end": datetime.date(2022, 6, 30)}
+    problems = services.plan_import_problems(organization=cc, data=data, **fields)
+    assert [problem.source for problem in problems] == [
+        f"{capfirst(StatutoryFile._meta.verbose_name)} 2"]
+    with pytest.raises(ValidationError) as refused:
+        services.plan_import(organization=cc, data=data, by=executif, **fields)
+    assert refused.value.messages == [str(problem) for problem in problems]
+    assert WorkPlan.objects.count() == 0
+
+
+def test_a_preview_the_service_refuses_offers_no_confirmation(login, executif, cc, url):
+    data = read(seed_004_docx())
+    data["statutory_files"][1]["name"] = "x" * 301
+    token = sign_preview(data, PLAN_IMPORT.salt(cc, executif))
+    response = login(executif).post(f"{url}confirmer/", confirmation(token))
+    assert response.status_code == 400
+    [error] = response.context["errors"]
+    assert error.startswith(f"{capfirst(StatutoryFile._meta.verbose_name)} 2 : ")
+    assert "300" in error
+    assert 'name="preview"' not in response.content.decode()
+    assert WorkPlan.objects.count() == ImportReceipt.objects.count() == 0

@@ -16,6 +16,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from plans import services
+from plans.import_views import PLAN_IMPORT
 from plans.imports import read_plan
 from plans.models import Action, Delegation, Orientation, StatutoryFile, Step, WorkPlan
 from tests import matrix
@@ -159,7 +160,7 @@ def import_upload(w):
 def import_confirmation(w):
     """A preview signed for the organization's exécutif (the superuser's is refused)."""
     preview = read_plan(docx.Document(io.BytesIO(seed_004_docx())))
-    salt = f"plans.import:{w['plan'].organization.pk}:{w['executif'].pk}"
+    salt = PLAN_IMPORT.salt(w["plan"].organization, w["executif"])
     return {"preview": sign_preview(preview, salt), "title": "Importé",
             "mandate_start": "2019-06-01", "mandate_end": "2022-06-30"}
 
