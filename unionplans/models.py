@@ -190,28 +190,3 @@ class Invitation(Timestamped):
 
     def __str__(self) -> str:
         return f"{self.email} — {self.organization.short_name}"
-
-
-class ImportReceipt(models.Model):
-    """A Word import's preview that was confirmed, and the page its plan(s) are on.
-
-    Saved in the transaction that creates the plan(s): a preview is confirmed once, and a
-    second confirmation (a double click, the back button) leads to what the first created
-    (`unionplans.import_flow.create_once`). Only the preview's digest is kept, not the
-    preview.
-    """
-
-    digest = models.CharField(_("digest of the preview"), max_length=64, unique=True)
-    organization = models.ForeignKey(
-        Organization, verbose_name=_("organization"), on_delete=models.CASCADE,
-        related_name="+",
-    )
-    url = models.CharField(_("address"), max_length=500)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("import receipt")
-        verbose_name_plural = _("import receipts")
-
-    def __str__(self) -> str:
-        return self.url
