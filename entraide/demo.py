@@ -4,6 +4,7 @@ import datetime
 
 from unionplans.demo import sync
 from unionplans.models import Organization
+from unionplans.people import account_named, people_of
 
 from . import seed_002, services
 from .models import EntraidePlan, EntraideRow
@@ -18,6 +19,8 @@ YEAR_1_STATES = [State.DONE, State.DONE, State.IN_PROGRESS, State.IN_PROGRESS, S
 def load(organizations: dict[str, Organization], users: dict) -> None:
     services.builtin_templates_ensure()
     ccsne = organizations["ccsne"]
+    members = set(people_of(ccsne))
+    accounts = [user for user in users.values() if user in members]
     plans = [
         (seed_002.YEAR_1, 2025, datetime.date(2025, 12, 31), YEAR_1_STATES),
         (seed_002.YEAR_2, 2026, None, [State.TODO] * len(seed_002.YEAR_2["rows"])),
@@ -32,8 +35,13 @@ def load(organizations: dict[str, Organization], users: dict) -> None:
         )
         for position, (row, state) in enumerate(zip(data["rows"], states, strict=True), 1):
             values = {name: list(row.get(name, [])) for name in seed_002.LIST_CELLS}
-            sync(
+            saved = sync(
                 EntraideRow,
                 {"plan": plan, "position": position},
                 {"objective": row["objective"], **values, "state": state},
             )
+            # Responsables named in the seed who have a demo account are linked to it
+            # (once: a row whose accounts were chosen by someone is left alone).
+            named = {account_named(accounts, name) for name in values["responsibles"]} - {None}
+            if named and not saved.responsible_users.exists():
+                saved.responsible_users.set(named)

@@ -3,6 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from unionplans.forms import ImportConfirmForm, VersionedModelForm
+from unionplans.people import display_name, people_of
 
 from . import seed_002
 from .models import MAX_ITEM_LENGTH, MAX_ITEMS, EntraidePlan, EntraideRow
@@ -75,11 +76,20 @@ class PlanHeaderForm(VersionedModelForm):
 class RowForm(VersionedModelForm):
     class Meta:
         model = EntraideRow
-        fields = ["objective", *seed_002.LIST_CELLS, "state"]
-        widgets = {"objective": forms.Textarea(attrs={"rows": 2})}
+        fields = ["objective", *seed_002.LIST_CELLS, "responsible_users", "state"]
+        widgets = {
+            "objective": forms.Textarea(attrs={"rows": 2}),
+            "responsible_users": forms.CheckboxSelectMultiple,
+        }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
+        # The organization's active members, and whoever the row already names.
+        kept = list(self.instance.responsible_users.values_list("pk", flat=True)) \
+            if self.instance.pk else []
+        people = self.fields["responsible_users"]
+        people.queryset = people_of(organization, keeping=kept)
+        people.label_from_instance = display_name
         for name in seed_002.LIST_CELLS:
             model_field = EntraideRow._meta.get_field(name)
             self.fields[name] = ItemListField(

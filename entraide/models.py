@@ -8,6 +8,7 @@ so a plan and its template never share anything that one could change in the oth
 Confidential: nothing here names or describes a person who was helped.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import format_lazy
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from unionplans.models import Organization, Timestamped, long_text_field
+from unionplans.people import display_name, names_person
 
 # A list cell holds a few short items, each one line of the printed table's narrow column
 # (far below the LONG_TEXT bound of the plan's free texts).
@@ -179,11 +181,17 @@ class EntraideRow(Timestamped):
     means = list_cell(_("means / actions / activities"))
     resources = list_cell(_("required resources"))
     responsibles = list_cell(_("responsible people"))
+    responsible_users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("responsible accounts"), blank=True,
+        related_name="entraide_rows",
+        help_text=_("Members of the organization in charge; names without an account go in "
+                    "the list beside."),
+    )
     schedule = list_cell(_("schedule"))
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.TODO
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[responsible_users])
 
     class Meta:
         verbose_name = _("entraide plan row")
@@ -197,3 +205,27 @@ class EntraideRow(Timestamped):
     @property
     def is_done(self) -> bool:
         return self.state == self.State.DONE
+
+    def _responsible_accounts(self) -> list:
+        # Prefetch `responsible_users` for a whole table: this reads no more.
+        return sorted(self.responsible_users.all(),
+                      key=lambda user: (user.last_name, user.first_name, user.username))
+
+    @property
+    def responsible_names(self) -> list[str]:
+        """Responsables on a page: the accounts' names, then the names written without an
+        account (a written name of a linked account is not repeated)."""
+        users = self._responsible_accounts()
+        return [display_name(user) for user in users] + [
+            text for text in self.responsibles
+            if not any(names_person(text, user) for user in users)
+        ]
+
+    @property
+    def printed_responsible_names(self) -> list[str]:
+        """Responsables in the PDF, which reads like the seed: the names as written
+        ("Denis"), then the accounts no written name stands for."""
+        return list(self.responsibles) + [
+            display_name(user) for user in self._responsible_accounts()
+            if not any(names_person(text, user) for text in self.responsibles)
+        ]

@@ -55,7 +55,7 @@ def rows_of(plan: EntraidePlan) -> list[EntraideRow]:
     A row whose objective is empty continues the objective above, as the merged cells
     of seed 002 do; `objective_span` is 0 for such a row and the count for the first.
     """
-    rows = list(plan.rows.order_by("position", "pk"))
+    rows = list(plan.rows.prefetch_related("responsible_users").order_by("position", "pk"))
     leader = None
     for row in rows:
         if row.objective or leader is None:
@@ -65,3 +65,31 @@ def rows_of(plan: EntraidePlan) -> list[EntraideRow]:
             leader.objective_span += 1
             row.objective_span = 0
     return rows
+
+
+def answered_by(*, user, today) -> list:
+    """« Mes actions »: the unfinished rows of open plans (not templates) where `user` is
+    among the responsables, only where `user` has ENTRAIDE; one query. A row's schedule is a
+    season (« Printemps-été »), not a date: these items come last."""
+    from django.urls import reverse
+
+    from unionplans.my_actions import Item
+
+    rows = permissions.scope(
+        EntraideRow.objects.filter(responsible_users=user, plan__is_template=False)
+        .exclude(state=EntraideRow.State.DONE)
+        .exclude(plan__status=EntraidePlan.Status.CLOSED),
+        user, permissions.ENTRAIDE, via="plan__organization",
+    ).select_related("plan__organization").order_by("plan__year", "position", "pk")
+    return [
+        Item(
+            kind=str(EntraidePlan._meta.verbose_name).capitalize(),
+            title=row.objective or next(iter(row.results), "") or next(iter(row.means), "")
+            or str(row),
+            organization=row.plan.organization,
+            url=reverse("entraide:plan_detail", args=[row.plan.organization.slug, row.plan.pk])
+            + f"#row-{row.pk}",
+            context=str(row.plan), when=", ".join(row.schedule),
+        )
+        for row in rows
+    ]

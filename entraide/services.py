@@ -17,6 +17,7 @@ from simple_history.utils import bulk_create_with_history
 from unionplans.import_flow import Problem, clean_problems, refuse
 from unionplans.models import Organization
 from unionplans.ordering import move_in, renumber
+from unionplans.people import members_check, people_of
 from unionplans.services import model_update
 
 from . import seed_002
@@ -110,6 +111,20 @@ def plan_update(*, plan: EntraidePlan, version: str | None = None, **fields) -> 
     return model_update(plan, changes, version=version)
 
 
+def _responsibles_check(plan: EntraidePlan, people, *, keeping=()) -> list:
+    """Responsables with an account are active members of the plan's organization (those
+    a row already names may stay after they left)."""
+    people = list(people)
+    new = [person for person in people if person.pk not in set(keeping)]
+    if plan.organization is None:
+        if new:  # a built-in template belongs to no organization: it names nobody
+            raise ValidationError({"responsible_users": _(
+                "A built-in template names nobody.")}, code="not_a_member")
+        return people
+    members_check(plan.organization, new, field="responsible_users")
+    return people
+
+
 @transaction.atomic
 def row_add(*, plan: EntraidePlan, **fields) -> EntraideRow:
     _lock(plan)
@@ -122,6 +137,10 @@ def row_update(*, row: EntraideRow, version: str | None = None, **fields) -> Ent
     """Change the cells given (and only those); each list cell gets a list of its own."""
     _lock(row.plan)
     changes = {name: _copied(fields[name]) for name in ROW_FIELDS if name in fields}
+    if "responsible_users" in fields:
+        named = row.responsible_users.values_list("pk", flat=True)
+        changes["responsible_users"] = _responsibles_check(
+            row.plan, fields["responsible_users"], keeping=list(named))
     return model_update(row, changes, version=version)
 
 
@@ -267,8 +286,11 @@ def _create_row(*, plan: EntraidePlan, position: int, data: dict) -> EntraideRow
     for name in ROW_FIELDS:
         if name in data:
             setattr(row, name, _copied(data[name]))
+    people = _responsibles_check(plan, data.get("responsible_users") or ())
     row.full_clean()
     row.save()
+    if people:
+        row.responsible_users.set(people)
     return row
 
 
@@ -276,7 +298,11 @@ def _copy_rows(
     *, source: EntraidePlan, target: EntraidePlan, reset_state=False, unfinished_only=False
 ) -> None:
     position, objective, group_copied = 0, "", False
-    for row in source.rows.order_by("position", "pk"):
+    # Responsables with an account follow the row into a plan of the same organization,
+    # if still active there.
+    active = set(people_of(target.organization).values_list("pk", flat=True)) \
+        if target.organization_id == source.organization_id and target.organization else set()
+    for row in source.rows.prefetch_related("responsible_users").order_by("position", "pk"):
         if row.objective:
             objective, group_copied = row.objective, False
         if unfinished_only and row.is_done:
@@ -288,6 +314,9 @@ def _copy_rows(
             group_copied = True
         if reset_state:
             data["state"] = EntraideRow.State.TODO
+        data["responsible_users"] = [
+            user for user in row.responsible_users.all() if user.pk in active
+        ]
         position += 1
         _create_row(plan=target, position=position, data=data)
 

@@ -104,7 +104,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @organization_view(ENTRAIDE, methods=GET_POST)
 def row_add(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_for(request, pk, write=True)
-    form = RowForm(request.POST or None)
+    form = RowForm(request.POST or None, organization=plan.organization)
     if request.method == "POST" and form.is_valid():
         try:
             services.row_add(plan=plan, **form.cleaned_data)
@@ -119,7 +119,7 @@ def row_add(request: HttpRequest, pk: int) -> HttpResponse:
 @organization_view(ENTRAIDE, methods=GET_POST)
 def row_edit(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
     row = selectors.row_for(request, pk, row_pk)
-    form = RowForm(request.POST or None, instance=row)
+    form = RowForm(request.POST or None, instance=row, organization=row.plan.organization)
     if request.method == "POST" and form.is_valid():
         try:
             services.row_update(row=row, **form.cleaned_data)

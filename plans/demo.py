@@ -9,6 +9,7 @@ import datetime
 
 from unionplans.demo import sync
 from unionplans.models import Organization
+from unionplans.people import account_named, people_of
 
 from .imports import read_follow_up
 from .models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
@@ -18,6 +19,9 @@ from .selectors import number_orientations
 
 def load(organizations: dict[str, Organization], users: dict) -> None:
     organization = organizations["ccsne"]
+    # QUI names the demo accounts of the CCSNE that the seed names ("Denis").
+    members = set(people_of(organization))
+    users = [user for user in users.values() if user in members]
     plan = sync(
         WorkPlan,
         {"organization": organization, "title": PLAN["title"]},
@@ -50,7 +54,8 @@ def load(organizations: dict[str, Organization], users: dict) -> None:
     check_numbers(plan)
 
 
-def load_action(sync, orientation, position, data, users) -> None:
+def load_action(sync, orientation, position, data, users: list) -> None:
+    """`users`: the demo accounts QUI may name."""
     action = sync(
         Action,
         {"orientation": orientation, "position": position},
@@ -62,6 +67,11 @@ def load_action(sync, orientation, position, data, users) -> None:
             "outcome_text": data["outcome_text"],
         },
     )
+    # Linked while the action names no account: an account someone picked since is kept.
+    account = account_named(users, data["who"])
+    if account is not None and action.responsible_user_id is None:
+        action.responsible_user = account
+        action.save(update_fields=["responsible_user", "updated_at"])
     for step_position, step in enumerate(data["steps"]):
         labelled = step["when_kind"] == Step.When.LABEL
         sync(

@@ -4,11 +4,10 @@ import re
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from unionplans.forms import ImportConfirmForm, VersionedModelForm
-from unionplans.people import display_name
+from unionplans.people import display_name, people_of
 
 from .models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
 
@@ -67,13 +66,18 @@ class ActionForm(CrispyMixin, VersionedModelForm):
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only people of the plan's organization can be put in charge.
-        self.fields["responsible_user"].queryset = (
-            get_user_model()
-            .objects.filter(memberships__organization=organization)
-            .order_by("last_name", "first_name")
+        pick_people(self.fields["responsible_user"], organization, self.instance)
+        self.fields["responsible"].help_text = _(
+            "QUI as written, e.g. Denis: for someone without an account, or beside the "
+            "account chosen below."
         )
-        self.fields["responsible_user"].label_from_instance = display_name
+
+
+def pick_people(field, organization, instance) -> None:
+    """Only the active members of the plan's organization can be put in charge (and the
+    person already in charge stays a choice, even after leaving)."""
+    field.queryset = people_of(organization, keeping=[instance.responsible_user_id])
+    field.label_from_instance = display_name
 
 
 class StepForm(CrispyMixin, VersionedModelForm):
@@ -86,14 +90,18 @@ class StepForm(CrispyMixin, VersionedModelForm):
 
     class Meta:
         model = Step
-        fields = ["text", "when_kind", "when_month", "when_date", "when_label"]
+        fields = ["text", "when_kind", "when_month", "when_date", "when_label",
+                  "responsible_user"]
         widgets = {"text": forms.Textarea(attrs={"rows": 2}), "when_date": DATE_INPUT}
         help_texts = {"when_date": _("For a full date.")}
         error_messages = {"text": {"required": _("Say how the action is carried out.")}}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organization=None, **kwargs):
         super().__init__(*args, **kwargs)
         instance = self.instance
+        # The step's action is always set (the page builds the form on it), with its plan.
+        pick_people(self.fields["responsible_user"],
+                    organization or instance.action.orientation.plan.organization, instance)
         if instance.when_kind == Step.When.MONTH and instance.when_date:
             self.initial["when_month"] = instance.when_date.strftime("%Y-%m")
             self.initial["when_date"] = None

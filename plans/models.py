@@ -16,6 +16,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from unionplans.models import Organization, Timestamped, long_text_field
+from unionplans.people import printed_who, who
 from unionplans.templatetags.dates import long_date
 
 
@@ -213,6 +214,16 @@ class Action(Timestamped):
         return self.what[:80]
 
     @property
+    def who(self) -> str:
+        """QUI on a page: the linked account's name, else the free text."""
+        return who(self.responsible_user, self.responsible)
+
+    @property
+    def printed_who(self) -> str:
+        """QUI in the PDF, as the seed prints it ("Denis")."""
+        return printed_who(self.responsible_user, self.responsible)
+
+    @property
     def is_settled(self) -> bool:
         return self.outcome in self.SETTLED
 
@@ -267,6 +278,15 @@ class Step(Timestamped):
         blank=True,
         help_text=_("E.g. mandat complet, reste du mandat, 2020-2022."),
     )
+    responsible_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Optional: the person in charge of this step, if not the action's."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -276,6 +296,10 @@ class Step(Timestamped):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    @property
+    def who(self) -> str:
+        return who(self.responsible_user, "")
 
     @property
     def when_text(self) -> str:

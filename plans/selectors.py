@@ -57,9 +57,10 @@ def plan_tree(plan: WorkPlan) -> list[Orientation]:
     """The orientations with their actions, steps and follow-ups, numbered, in a fixed number
     of queries whatever the size of the plan."""
     actions = Action.objects.select_related(
-        "carried_over_from__orientation__plan"
+        "carried_over_from__orientation__plan", "responsible_user"
     ).prefetch_related(
-        Prefetch("steps", queryset=Step.objects.order_by("position", "pk")),
+        Prefetch("steps", queryset=Step.objects.select_related("responsible_user")
+                 .order_by("position", "pk")),
         Prefetch(
             "follow_ups",
             queryset=FollowUp.objects.select_related("author").order_by("position", "pk"),
@@ -185,3 +186,58 @@ OUTCOME_COLORS = {
     Action.Outcome.NOT_DONE: "danger",
     Action.Outcome.POSTPONED: "dark",
 }
+
+
+def answered_by(*, user, today) -> list:
+    """« Mes actions »: the unsettled actions and steps of open plans that name `user` as
+    QUI, in the plans `user` may read; three queries (`unionplans.my_actions`)."""
+    from django.urls import reverse
+
+    from unionplans.my_actions import Item
+
+    open_plans = ~Q(state=WorkPlan.State.CLOSED)
+
+    def readable(queryset, path):
+        return permissions.scope_published(
+            queryset.filter(**{f"{path}__in": WorkPlan.objects.filter(open_plans)}),
+            user, Q(**{f"{path}__state__in": WorkPlan.PUBLIC_STATES}),
+            via=f"{path}__organization",
+        )
+
+    def url(plan, action_pk):
+        return reverse("plans:detail", args=[plan.organization.slug, plan.pk]) + \
+            f"#action-{action_pk}"
+
+    actions = readable(
+        Action.objects.filter(responsible_user=user).exclude(outcome__in=Action.SETTLED),
+        "orientation__plan",
+    ).select_related("orientation__plan__organization").prefetch_related(
+        Prefetch("steps", queryset=Step.objects.order_by("position", "pk"))
+    )
+    steps = readable(
+        Step.objects.filter(responsible_user=user)
+        .exclude(action__outcome__in=Action.SETTLED),
+        "action__orientation__plan",
+    ).select_related("action__orientation__plan__organization")
+    items = []
+    for action in actions:
+        plan = action.orientation.plan
+        # Its most pressing step: the first one overdue, else the next one to come.
+        dated = sorted((s for s in action.steps.all() if s.when_date), key=lambda s: s.when_date)
+        late = [s for s in dated if s.is_overdue(today)]
+        step = (late or dated or [None])[0]
+        items.append(Item(
+            kind=str(Action._meta.verbose_name).capitalize(), title=action.what,
+            organization=plan.organization, url=url(plan, action.pk), context=plan.title,
+            date=step.when_date if step else None, when=step.when_text if step else "",
+            overdue=bool(late),
+        ))
+    for step in steps:
+        plan = step.action.orientation.plan
+        items.append(Item(
+            kind=str(Step._meta.verbose_name).capitalize(), title=step.text,
+            organization=plan.organization, url=url(plan, step.action_id),
+            context=f"{plan.title} — {step.action.what[:80]}", date=step.when_date,
+            when=step.when_text, overdue=step.is_overdue(today),
+        ))
+    return items

@@ -13,6 +13,7 @@ from simple_history.utils import bulk_create_with_history
 from unionplans.import_flow import Problem, clean_problems, refuse
 from unionplans.models import Organization
 from unionplans.ordering import move_in
+from unionplans.people import members_check, people_of
 from unionplans.services import model_update
 
 from .models import (
@@ -172,7 +173,8 @@ def plan_carry_over(
     """Start the next mandate's plan (a draft) with the actions of `plan` that were not done.
 
     Every orientation is copied; each action whose outcome is not « réalisée » is copied
-    with its QUI, back to « à venir », linked to its original. Steps come along if asked:
+    with its QUI (its account only if still an active member), back to « à venir », linked
+    to its original. Steps come along if asked:
     labels are kept, dates are cleared (they belong to the old mandate). Follow-ups stay
     with the original.
     """
@@ -192,6 +194,8 @@ def plan_carry_over(
         mandate_end=mandate_end,
         previous=plan,
     )
+    # The next mandate names only people still active in the organization.
+    active = set(people_of(plan.organization).values_list("pk", flat=True))
     orientations = plan.orientations.order_by("position", "pk").prefetch_related(
         models.Prefetch("actions", queryset=Action.objects.order_by("position", "pk")),
         models.Prefetch("actions__steps", queryset=Step.objects.order_by("position", "pk")),
@@ -217,7 +221,8 @@ def plan_carry_over(
                     position=position,
                     what=action.what,
                     responsible=action.responsible,
-                    responsible_user=action.responsible_user,
+                    responsible_user_id=action.responsible_user_id
+                    if action.responsible_user_id in active else None,
                     carried_over_from=action,
                 )
             )
@@ -232,6 +237,8 @@ def plan_carry_over(
                             text=step.text,
                             when_kind=Step.When.LABEL if labelled else Step.When.NONE,
                             when_label=step.when_label if labelled else "",
+                            responsible_user_id=step.responsible_user_id
+                            if step.responsible_user_id in active else None,
                         )
                     )
     for model in (StatutoryFile, Delegation):
@@ -258,9 +265,15 @@ def orientation_create(*, plan: WorkPlan, **fields) -> Orientation:
     return _save(orientation)
 
 
+def _responsible_check(plan: WorkPlan, fields: dict) -> None:
+    """QUI names an active member of the plan's organization, or nobody (free text only)."""
+    if "responsible_user" in fields:
+        members_check(plan.organization, [fields["responsible_user"]], field="responsible_user")
+
+
 @transaction.atomic
 def action_create(*, orientation: Orientation, **fields) -> Action:
-    _open_plan(orientation)
+    _responsible_check(_open_plan(orientation), fields)
     action = Action(orientation=orientation, **fields)
     action.position = _next_position(orientation.actions.all())
     return _save(action)
@@ -268,7 +281,7 @@ def action_create(*, orientation: Orientation, **fields) -> Action:
 
 @transaction.atomic
 def step_create(*, action: Action, **fields) -> Step:
-    _open_plan(action)
+    _responsible_check(_open_plan(action), fields)
     step = Step(action=action, **fields)
     step.position = _next_position(action.steps.all())
     return _save(step)
@@ -293,7 +306,12 @@ def list_item_create(*, model: type[StatutoryFile | Delegation], plan: WorkPlan,
 @transaction.atomic
 def row_update(*, row: models.Model, version: str | None = None, **fields) -> models.Model:
     """Change an orientation, action, step, follow-up or list item: only `fields`."""
-    _open_plan(row)
+    plan = _open_plan(row)
+    # Only a new choice is checked: a person who left stays named on what they did.
+    if fields.get("responsible_user") is not None and (
+        fields["responsible_user"].pk != getattr(row, "responsible_user_id", None)
+    ):
+        _responsible_check(plan, fields)
     return model_update(row, fields, version=version)
 
 

@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import member_views, views
+from . import member_views, my_actions, views
 from .accounts import ThrottledPasswordResetForm
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("mes-actions/", my_actions.my_actions, name="my_actions"),
     path("o/<slug:slug>/", views.organization_detail, name="organization_detail"),
     path("o/<slug:slug>/membres.pdf", views.member_list_pdf, name="member_list_pdf"),
     path("o/<slug:slug>/membres/", member_views.member_list, name="members"),

@@ -71,7 +71,7 @@ class WorkbenchMixin:
 
 def _people_of(organizations):
     return get_user_model().objects.filter(
-        memberships__organization__in=organizations.values("pk")
+        memberships__organization__in=organizations.values("pk"), memberships__is_active=True
     ).distinct().order_by("last_name", "first_name")
 
 
@@ -170,7 +170,8 @@ class DossierAdminForm(forms.ModelForm):
                  ("direction_people", "terrain_people", "veille_items")}
         try:
             services.dossier_links_check(
-                organization=organization, conseiller=cleaned.get("conseiller"), **links
+                organization=organization, conseiller=cleaned.get("conseiller"),
+                dossier=self.instance if self.instance.pk else None, **links
             )
         except ValidationError as error:
             for field, errors in error.error_dict.items():

@@ -1,11 +1,11 @@
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from unionplans.forms import VersionedModelForm
 from unionplans.models import LONG_TEXT, Membership
-from unionplans.people import display_name
+from unionplans.people import display_name, people_of
 
+from . import services
 from .constants import QUESTIONS, Objective
 from .models import (
     Deadline,
@@ -19,14 +19,6 @@ from .models import (
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def people_of(organization):
-    return (
-        get_user_model()
-        .objects.filter(memberships__organization=organization)
-        .order_by("last_name", "first_name", "username")
-    )
 
 
 class PersonChoice(forms.ModelMultipleChoiceField):
@@ -52,7 +44,8 @@ class DossierForm(VersionedModelForm):
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
-        people = people_of(organization)
+        # The organization's active members, and whoever the dossier already names.
+        people = people_of(organization, keeping=services.named_on(self.instance))
         self.fields["direction_people"].queryset = people
         self.fields["terrain_people"].queryset = people
         conseiller = self.fields["conseiller"]

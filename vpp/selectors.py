@@ -17,6 +17,7 @@ from django.db.models import Exists, Min, OuterRef, Prefetch, Q, QuerySet
 
 from unionplans import permissions
 from unionplans.models import Organization
+from unionplans.templatetags.dates import long_date
 
 from . import workflow
 from .models import Deadline, Dossier, DossierEvent, LE28Project, Stage, VeilleItem
@@ -118,3 +119,40 @@ def veille_items_for(*, organization: Organization, search: str = "") -> QuerySe
 
 def le28_projects_for(*, organization: Organization) -> QuerySet[LE28Project]:
     return organization.le28_projects.select_related("dossier")
+
+
+def answered_by(*, user, today) -> list:
+    """« Mes actions »: the open dossiers naming `user` (conseiller, direction or terrain)
+    that `user` may see, with their next unmet deadline; one query."""
+    from django.urls import reverse
+
+    from unionplans.my_actions import Item
+
+    direction = Dossier.direction_people.through.objects.filter(
+        dossier=OuterRef("pk"), user=user.pk
+    )
+    dossiers = (
+        dossiers_visible_to(user=user)
+        .filter(_listed(user) | Q(conseiller=user))
+        .exclude(stage=Stage.CLOSED)
+        .annotate(next_due=Min("deadlines__due_on", filter=Q(deadlines__met=False)),
+                  on_direction=Exists(direction))
+        .select_related("organization")
+    )
+    items = []
+    for dossier in dossiers:
+        if dossier.conseiller_id == user.pk:
+            side = Dossier._meta.get_field("conseiller").verbose_name
+        elif dossier.on_direction:
+            side = Dossier._meta.get_field("direction_people").verbose_name
+        else:
+            side = Dossier._meta.get_field("terrain_people").verbose_name
+        items.append(Item(
+            kind=str(Dossier._meta.verbose_name), title=dossier.title,
+            organization=dossier.organization,
+            url=reverse("vpp:dossier_detail", args=[dossier.organization.slug, dossier.pk]),
+            context=f"{dossier.get_stage_display()} · {str(side).capitalize()}",
+            date=dossier.next_due, when=long_date(dossier.next_due) if dossier.next_due else "",
+            overdue=dossier.next_due is not None and dossier.next_due < today,
+        ))
+    return items

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from unionplans.models import Organization
-from unionplans.people import display_name
+from unionplans.people import NOT_A_MEMBER, display_name, people_of
 from unionplans.services import model_update
 
 from . import workflow
@@ -90,14 +90,17 @@ OTHER_ORGANIZATION = _("%(names)s: of another organization than the dossier's.")
 
 def dossier_links_check(
     *, organization: Organization, conseiller=None, direction_people=(), terrain_people=(),
-    veille_items=(),
+    veille_items=(), dossier: Dossier | None = None,
 ) -> None:
-    """A dossier names only people of its organization and watch items of its own.
+    """A dossier names only active members of its organization and watch items of its own.
 
-    Raises a ValidationError keyed by field, so that a form (the page's or the admin's)
-    shows each refusal on its field.
+    People `dossier` already names stay allowed after they left (their part is history);
+    anyone else must be an active member. Raises a ValidationError keyed by field, so that
+    a form (the page's or the admin's) shows each refusal on its field.
     """
-    members = set(organization.memberships.values_list("user_id", flat=True))
+    active = set(people_of(organization, keeping=named_on(dossier))
+                 .values_list("pk", flat=True))
+    former = set(organization.memberships.values_list("user_id", flat=True)) - active
     people = {
         "conseiller": [conseiller] if conseiller is not None else [],
         "direction_people": direction_people,
@@ -105,14 +108,29 @@ def dossier_links_check(
     }
     errors = {}
     for name, persons in people.items():
-        strangers = [display_name(person) for person in persons if person.pk not in members]
+        strangers = [display_name(p) for p in persons if p.pk not in active | former]
+        left = [display_name(p) for p in persons if p.pk in former]
         if strangers:
             errors[name] = OTHER_ORGANIZATION % {"names": ", ".join(strangers)}
+        elif left:
+            errors[name] = NOT_A_MEMBER % {"names": ", ".join(left),
+                                           "organization": organization.short_name}
     items = [str(item) for item in veille_items if item.organization_id != organization.pk]
     if items:
         errors["veille_items"] = OTHER_ORGANIZATION % {"names": ", ".join(items)}
     if errors:
         raise ValidationError(errors)
+
+
+def named_on(dossier: Dossier | None) -> list[int]:
+    """The ids of the people a saved dossier names (conseiller, direction, terrain)."""
+    if dossier is None or dossier.pk is None:
+        return []
+    through = (Dossier.direction_people.through, Dossier.terrain_people.through)
+    ids = {dossier.conseiller_id}
+    for model in through:
+        ids.update(model.objects.filter(dossier=dossier).values_list("user_id", flat=True))
+    return [pk for pk in ids if pk is not None]
 
 
 @transaction.atomic
@@ -138,7 +156,8 @@ def dossier_update(
     # Links already stored were checked when set: only new ones need it.
     if m2m or "conseiller" in fields:
         dossier_links_check(
-            organization=dossier.organization, conseiller=fields.get("conseiller"), **m2m
+            organization=dossier.organization, conseiller=fields.get("conseiller"),
+            dossier=dossier, **m2m
         )
     return model_update(dossier, {**fields, **m2m}, version=version)
 
