@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import member_views, my_actions, views
+from . import invitation_views, member_views, my_actions, views
 from .accounts import ThrottledPasswordResetForm
 
 urlpatterns = [
@@ -20,6 +20,16 @@ urlpatterns = [
     path("o/<slug:slug>/membres/importer/", member_views.member_import, name="member_import"),
     path("o/<slug:slug>/membres/importer/confirmer/", member_views.member_import_confirm,
          name="member_import_confirm"),
+    path("o/<slug:slug>/affilies/", views.affiliates, name="affiliates"),
+    path("o/<slug:slug>/partage/", views.organization_sharing, name="organization_sharing"),
+    path("o/<slug:slug>/membres/invitations/", invitation_views.invitation_create,
+         name="invitation_create"),
+    path("o/<slug:slug>/membres/invitations/<int:pk>/renvoyer/",
+         invitation_views.invitation_resend, name="invitation_resend"),
+    path("o/<slug:slug>/membres/invitations/<int:pk>/revoquer/",
+         invitation_views.invitation_revoke, name="invitation_revoke"),
+    path("invitation/<str:token>/", invitation_views.invitation_accept,
+         name="invitation_accept"),
     path("o/<slug:slug>/plans/", include("plans.urls")),
     path("o/<slug:slug>/vpp/", include("vpp.urls")),
     path("o/<slug:slug>/entraide/", include("entraide.urls")),
