@@ -91,7 +91,7 @@ def membership_change(*, membership: Membership, by, role: str | None = None,
         if role is not None and role != current.role:
             if role not in Role.values:
                 raise ValidationError(_("Unknown role."), code="unknown_role")
-            _check_adviser_assignment(by, current.organization, current.role, role)
+            check_adviser_assignment(by=by, old_role=current.role, new_role=role)
             if current.role == Role.EXECUTIVE:
                 _check_executive_remains(current)
             fields["role"] = role
@@ -111,7 +111,7 @@ def membership_deactivate(*, membership: Membership, by) -> Membership:
         if not current.is_active:
             raise ValidationError(_("This membership is already inactive."),
                                   code="already_inactive")
-        _check_adviser_assignment(by, current.organization, current.role, None)
+        check_adviser_assignment(by=by, old_role=current.role, new_role=None)
         if current.role == Role.EXECUTIVE:
             _check_executive_remains(current)
         _save(current, by, {"is_active": False, "deactivated_at": timezone.now()})
@@ -126,7 +126,7 @@ def membership_reactivate(*, membership: Membership, by) -> Membership:
         if current.is_active:
             raise ValidationError(_("This membership is already active."),
                                   code="already_active")
-        _check_adviser_assignment(by, current.organization, None, current.role)
+        check_adviser_assignment(by=by, old_role=None, new_role=current.role)
         _save(current, by, {"is_active": True, "deactivated_at": None})
     _refresh(membership, current)
     return membership
@@ -153,12 +153,21 @@ def _check_executive_remains(current: Membership) -> None:
         raise ValidationError(LAST_EXECUTIVE, code="last_executive")
 
 
-def _check_adviser_assignment(by, organization: Organization, old: str | None,
-                              new: str | None) -> None:
-    if Role.ADVISER in (old, new) and not permissions.has_ability(
-            by, organization, permissions.ADMINISTER):
+def check_adviser_assignment(*, by, old_role: str | None, new_role: str | None) -> None:
+    """Refuses (ValidationError "adviser_assignment") any change that gives, takes away or
+    touches the conseiller role (`old_role` or `new_role`) unless `by` is a superuser
+    (ADMINISTER): the members page, the import and the invitations all call this."""
+    if Role.ADVISER in (old_role, new_role) and not permissions.is_superuser(by):
         raise ValidationError(_("Union advisers are assigned by an administrator."),
                               code="adviser_assignment")
+
+
+def _adviser_assignable(by, role: str) -> bool:
+    try:
+        check_adviser_assignment(by=by, old_role=None, new_role=role)
+    except ValidationError:
+        return False
+    return True
 
 
 def _save(current: Membership, by, fields: dict) -> None:
@@ -391,7 +400,6 @@ def members_import_plan(*, organization: Organization, rows: list[dict], by) -> 
         users.setdefault(user.email_lower, []).append(user)
     memberships = {m.user_id: m for m in Membership.objects.filter(
         organization=organization, user__in=[u for found in users.values() for u in found])}
-    assigns_advisers = permissions.has_ability(by, organization, permissions.ADMINISTER)
     planned = []
     for source in rows:
         row = {**source, "status": "error", "note": source["error"], "user_id": None,
@@ -410,7 +418,7 @@ def members_import_plan(*, organization: Organization, rows: list[dict], by) -> 
                 else _("A former member (%(role)s): unchanged; reactivate them on the "
                        "members page.")
             ) % {"role": membership.get_role_display()}
-        elif row["role"] == Role.ADVISER and not assigns_advisers:
+        elif not _adviser_assignable(by, row["role"]):
             row["note"] = str(_("Union advisers are assigned by an administrator."))
         elif found:
             row["status"], row["user_id"] = "new_membership", found[0].pk
