@@ -289,17 +289,25 @@ def test_each_kind_of_wrong_row_is_named_and_nothing_is_imported(login, executif
 
 
 def test_an_existing_member_and_an_existing_account(login, executif, membre, outsider, cc):
-    upload = csv_file("Nom;Courriel\nJosée Côté;MEMBRE@example.org\n"
-                      "Quelqu'un;Outsider@Example.org\n")
+    User.objects.filter(pk=outsider.pk).update(first_name="Hélène", last_name="Roy")
+    upload = csv_file("Nom;Courriel;Rôle\nJosée Côté;MEMBRE@example.org;\n"
+                      "Quelqu'un;Outsider@Example.org;exécutif\n")
     response = preview(login, executif, cc, upload)
-    assert statuses(response) == ["member", "new_membership"]
+    text = page(response)
+    assert statuses(response) == ["member", "skipped"]
+    # Nothing of the account is shown: a neutral note, no name.
+    assert fr(members.ACCOUNT_EXISTS) in text
+    assert "Hélène" not in text and "Roy" not in text
+    assert "user_id" not in response.context["plan"].rows[1]
+    assert response.context["plan"].counts["skipped"] == 1
     users = User.objects.count()
 
-    assert confirm(login(executif), response, cc).status_code == 302
+    done = confirm(login(executif), response, cc)
 
+    assert done.status_code == 302
     assert User.objects.count() == users
-    assert membership_of(outsider, cc).role == Role.MEMBER
-    assert outsider.first_name == User.objects.get(pk=outsider.pk).first_name
+    # The account was not given a membership without its consent.
+    assert not Membership.objects.filter(user=outsider).exists()
     assert Membership.objects.filter(user=membre).count() == 1
 
 

@@ -193,9 +193,10 @@ def member_import_confirm(request: HttpRequest) -> HttpResponse:
                             status=400)
     if created:
         messages.success(request, _(
-            "Imported: %(accounts)d new accounts, %(memberships)d existing accounts "
-            "added, %(unchanged)d already members (unchanged).") % {
-            "accounts": done["new_account"], "memberships": done["new_membership"],
+            "Imported: %(accounts)d new accounts, %(unchanged)d already members "
+            "(unchanged), %(skipped)d skipped (an account already uses the address: send "
+            "an invitation).") % {
+            "accounts": done["new_account"], "skipped": done["skipped"],
             "unchanged": done["member"] + done["former_member"]})
     else:
         messages.info(request, _("This import was already done."))

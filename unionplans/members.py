@@ -381,36 +381,38 @@ class ImportPlan:
         return self.counts["error"] > 0
 
 
-STATUSES = ("new_account", "new_membership", "member", "former_member", "error")
+STATUSES = ("new_account", "member", "former_member", "skipped", "error")
+
+ACCOUNT_EXISTS = gettext_lazy(
+    "An account already uses this address: it is not added by the import. Send this "
+    "person an invitation from the members page."
+)
 
 
 def members_import_plan(*, organization: Organization, rows: list[dict], by) -> ImportPlan:
     """Each row of a preview with its `status` and a `note`, in a fixed number of queries:
 
     - new_account: an account and a membership will be created;
-    - new_membership: an account uses this email (whatever its case): it gets the
-      membership;
     - member / former_member: already a member (active or not): unchanged;
+    - skipped: an account already uses this email (whatever its case) and is not a
+      member here: the import does not add it (a person joins with their consent, through
+      an invitation), and says nothing of the account;
     - error: what is wrong, from the file or the database.
     """
     emails = {row["email"] for row in rows if not row["error"]}
-    users = {}
-    for user in (get_user_model().objects.annotate(email_lower=Lower("email"))
-                 .filter(email_lower__in=emails)):
-        users.setdefault(user.email_lower, []).append(user)
+    # One account per address at most (the unique LOWER(email) index).
+    users = {user.email_lower: user for user in get_user_model().objects.annotate(
+        email_lower=Lower("email")).filter(email_lower__in=emails).only("pk")}
     memberships = {m.user_id: m for m in Membership.objects.filter(
-        organization=organization, user__in=[u for found in users.values() for u in found])}
+        organization=organization, user__in=list(users.values()))}
     planned = []
     for source in rows:
-        row = {**source, "status": "error", "note": source["error"], "user_id": None,
+        row = {**source, "status": "error", "note": source["error"],
                "role_label": Role(source["role"]).label}
-        found = users.get(row["email"], [])
-        membership = memberships.get(found[0].pk) if len(found) == 1 else None
+        found = users.get(row["email"])
+        membership = memberships.get(found.pk) if found is not None else None
         if row["error"]:
             pass
-        elif len(found) > 1:
-            row["note"] = _("Several accounts use this email: add this person from the "
-                            "admin.")
         elif membership is not None:
             row["status"] = "member" if membership.is_active else "former_member"
             row["note"] = (
@@ -420,10 +422,8 @@ def members_import_plan(*, organization: Organization, rows: list[dict], by) -> 
             ) % {"role": membership.get_role_display()}
         elif not _adviser_assignable(by, row["role"]):
             row["note"] = str(_("Union advisers are assigned by an administrator."))
-        elif found:
-            row["status"], row["user_id"] = "new_membership", found[0].pk
-            row["note"] = _("Existing account (%(name)s): gets the membership.") % {
-                "name": display_name(found[0])}
+        elif found is not None:
+            row["status"], row["note"] = "skipped", str(ACCOUNT_EXISTS)
         else:
             row["status"], row["note"] = "new_account", _("New account and membership.")
         planned.append(row)
@@ -470,10 +470,9 @@ def _members_import(organization: Organization, rows: list[dict], by) -> dict[st
         user_ids = {row["email"]: account.pk for row, account in zip(new, accounts,
                                                                       strict=True)}
         memberships = [
-            Membership(organization=organization,
-                       user_id=row["user_id"] or user_ids[row["email"]],
+            Membership(organization=organization, user_id=user_ids[row["email"]],
                        role=row["role"], on_entraide_committee=row["committee"])
-            for row in plan.rows if row["status"] in ("new_account", "new_membership")
+            for row in new
         ]
         bulk_create_with_history(memberships, Membership, default_user=by)
     return plan.counts
