@@ -87,6 +87,57 @@ def test_an_executive_does_not_assign_advisers(executif, membre, conseiller, cc)
     assert membership_of(conseiller, cc).is_active
 
 
+@pytest.mark.parametrize("change", [
+    lambda m, by: members.membership_change(membership=m, by=by, on_entraide_committee=True),
+    lambda m, by: members.membership_change(membership=m, by=by, role=Role.ADVISER,
+                                            on_entraide_committee=True),
+    lambda m, by: members.membership_deactivate(membership=m, by=by),
+])
+def test_an_executive_changes_nothing_of_a_conseiller(executif, conseiller, cc, change):
+    membership = membership_of(conseiller, cc)
+    with pytest.raises(ValidationError) as refused:
+        change(membership, executif)
+    assert refused.value.code == "adviser_assignment"
+    membership = membership_of(conseiller, cc)
+    assert (membership.on_entraide_committee, membership.is_active) == (False, True)
+
+
+def test_an_executive_does_not_reactivate_a_conseiller(executif, superuser, conseiller, cc):
+    membership = membership_of(conseiller, cc)
+    members.membership_deactivate(membership=membership, by=superuser)
+    with pytest.raises(ValidationError) as refused:
+        members.membership_reactivate(membership=membership, by=executif)
+    assert refused.value.code == "adviser_assignment"
+    assert not membership_of(conseiller, cc).is_active
+
+
+def test_a_superuser_flags_a_conseiller(superuser, conseiller, cc):
+    members.membership_change(membership=membership_of(conseiller, cc), by=superuser,
+                              on_entraide_committee=True)
+    assert membership_of(conseiller, cc).on_entraide_committee
+
+
+def test_the_page_shows_a_conseiller_read_only_to_an_executive(login, executif, conseiller,
+                                                                 membre, cc):
+    adviser = membership_of(conseiller, cc)
+    text = page(login(executif).get(reverse("members", args=[cc.slug])))
+    assert f'id="member-{adviser.pk}-form"' not in text
+    assert f'form="member-{adviser.pk}-form"' not in text
+    assert reverse("member_deactivate", args=[cc.slug, adviser.pk]) not in text
+    assert reverse("member_update", args=[cc.slug, membership_of(membre, cc).pk]) in text
+    response = login(executif).post(reverse("member_update", args=[cc.slug, adviser.pk]),
+                                    {"role": Role.ADVISER, "on_entraide_committee": "on"},
+                                    follow=True)
+    assert fr("Union advisers are assigned by an administrator.") in page(response)
+    assert not membership_of(conseiller, cc).on_entraide_committee
+
+
+def test_the_page_lets_a_superuser_change_a_conseiller(login, superuser, conseiller, cc):
+    adviser = membership_of(conseiller, cc)
+    text = page(login(superuser).get(reverse("members", args=[cc.slug])))
+    assert f'id="member-{adviser.pk}-form"' in text
+
+
 def test_a_superuser_assigns_advisers(superuser, membre, cc):
     members.membership_change(membership=membership_of(membre, cc), by=superuser,
                               role=Role.ADVISER)

@@ -72,8 +72,13 @@ def _member_page(request: HttpRequest, status: int = 200) -> HttpResponse:
     roles = [(value, label) for value, label in Role.choices
              if assigns_advisers or value != Role.ADVISER]
     can_manage = MANAGE_MEMBERS in access
+    memberships = members.members_of(organization, include_inactive=True)
+    for membership in memberships:
+        # A conseiller's row is read-only to whoever does not assign conseillers.
+        membership.editable = can_manage and (assigns_advisers
+                                              or membership.role != Role.ADVISER)
     context = {
-        "memberships": members.members_of(organization, include_inactive=True),
+        "memberships": memberships,
         "can_manage": can_manage,
         "assigns_advisers": assigns_advisers,
         "roles": roles,

@@ -78,8 +78,9 @@ def membership_change(*, membership: Membership, by, role: str | None = None,
                       on_entraide_committee: bool | None = None) -> Membership:
     """Change a membership's role and/or its comité d'entraide flag (None: unchanged).
 
-    Refused (ValidationError) for an inactive membership, for the conseiller role without
-    ADMINISTER, and when it would demote the organization's last active exécutif.
+    Refused (ValidationError) for an inactive membership, for any change that gives the
+    conseiller role or touches a conseiller's membership without ADMINISTER, and when it
+    would demote the organization's last active exécutif.
     """
     with transaction.atomic():
         current = _locked(membership)
@@ -91,7 +92,6 @@ def membership_change(*, membership: Membership, by, role: str | None = None,
         if role is not None and role != current.role:
             if role not in Role.values:
                 raise ValidationError(_("Unknown role."), code="unknown_role")
-            check_adviser_assignment(by=by, old_role=current.role, new_role=role)
             if current.role == Role.EXECUTIVE:
                 _check_executive_remains(current)
             fields["role"] = role
@@ -99,6 +99,9 @@ def membership_change(*, membership: Membership, by, role: str | None = None,
                 on_entraide_committee != current.on_entraide_committee):
             fields["on_entraide_committee"] = on_entraide_committee
         if fields:
+            # Any change to a conseiller's membership (its flag too), or that makes one.
+            check_adviser_assignment(by=by, old_role=current.role,
+                                     new_role=fields.get("role", current.role))
             _save(current, by, fields)
     _refresh(membership, current)
     return membership
