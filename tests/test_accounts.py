@@ -219,3 +219,31 @@ def test_a_role_changed_on_the_membership_admin_is_in_history_with_the_superuser
     record = membership.history.latest()
     assert record.role == Membership.Role.ADVISER
     assert record.history_user == superuser
+
+
+# account_create: the one way an account is made from an address
+
+
+def test_account_create_normalizes_and_derives_a_unique_username(db):
+    from unionplans.accounts import account_create, unique_username
+
+    get_user_model().objects.create_user(username="nadia@example.org", email="")
+    user = account_create(email="  Nadia@Example.ORG ", first_name="Nadia",
+                          last_name="Tremblay", password="une-phrase-de-passe-solide-2026")
+    assert (user.email, user.username, user.first_name) == (
+        "nadia@example.org", "nadia@example.org-2", "Nadia")
+    assert user.check_password("une-phrase-de-passe-solide-2026")
+    assert unique_username("nadia@example.org") == "nadia@example.org-3"
+    assert not account_create(email="sans.mot@example.org").has_usable_password()
+
+
+def test_account_create_refuses_an_address_already_taken(executif):
+    from django.core.exceptions import ValidationError
+
+    from unionplans.accounts import account_create
+
+    count = get_user_model().objects.count()
+    with pytest.raises(ValidationError) as refusal:
+        account_create(email="EXECUTIF@example.org")
+    assert refusal.value.code == "email_taken"
+    assert get_user_model().objects.count() == count

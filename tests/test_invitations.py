@@ -9,6 +9,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth import authenticate, get_user_model
 from django.core import mail
 from django.core.exceptions import ValidationError
@@ -16,9 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tests.helpers import Role, make_person, page, snapshot
+from tests.helpers import PASSWORD, Role, make_person, page, snapshot
 from tests.smtp import text_of
-from unionplans import invitations
+from unionplans import accounts, invitations
 from unionplans.invitations import ACCEPTED, EXPIRED, REVOKED, UNKNOWN, VALID
 from unionplans.models import Invitation, Membership
 
@@ -84,11 +85,11 @@ def test_the_link_expires_after_seven_days(cc, executif):
 
 
 def test_the_link_works_once(cc, executif, outsider):
-    invite(cc, executif, email=outsider.email, role=Role.ADVISER, on_entraide_committee=True)
+    invite(cc, executif, email=outsider.email, role=Role.EXECUTIVE, on_entraide_committee=True)
     token = token_in(mail.outbox[0])
     membership = invitations.invitation_accept(token=token, user=outsider)
     assert (membership.organization, membership.role, membership.on_entraide_committee,
-            membership.is_active) == (cc, Role.ADVISER, True, True)
+            membership.is_active) == (cc, Role.EXECUTIVE, True, True)
     assert invitations.invitation_for_token(token).state == ACCEPTED
     other = make_person("autre")
     with pytest.raises(ValidationError) as refusal:
@@ -216,12 +217,87 @@ def test_a_member_of_another_organization_is_invited(cc, executif, executif2):
 def test_a_former_member_comes_back_with_the_invited_role(cc, executif, membre):
     Membership.objects.filter(user=membre).update(is_active=False,
                                                   deactivated_at=timezone.now())
-    invite(cc, executif, email=membre.email, role=Role.ADVISER)
+    invite(cc, executif, email=membre.email, role=Role.EXECUTIVE)
     membership = invitations.invitation_accept(token=token_in(mail.outbox[0]), user=membre)
     membership.refresh_from_db()
     assert (membership.role, membership.is_active, membership.deactivated_at) == (
-        Role.ADVISER, True, None)
+        Role.EXECUTIVE, True, None)
     assert Membership.objects.filter(user=membre).count() == 1
+
+
+# Conseillers are assigned by a superuser only
+
+
+def test_an_executif_cannot_invite_a_conseiller(cc, executif):
+    with pytest.raises(ValidationError) as refusal:
+        invite(cc, executif, email="nouvelle@example.org", role=Role.ADVISER)
+    assert refusal.value.code == "adviser_assignment"
+    assert refusal.value.messages == [_("Union advisers are assigned by an administrator.")]
+    assert Invitation.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_a_superuser_invites_a_conseiller(cc, superuser, outsider):
+    invite(cc, superuser, email=outsider.email, role=Role.ADVISER)
+    membership = invitations.invitation_accept(token=token_in(mail.outbox[0]), user=outsider)
+    assert (membership.role, membership.is_active) == (Role.ADVISER, True)
+
+
+def test_an_invitation_to_be_conseiller_from_an_executif_is_not_accepted(
+        cc, superuser, executif, outsider):
+    """An invitation whose inviter may not assign conseillers (here one sent before the
+    rule) makes nobody a conseiller."""
+    invitation = invite(cc, superuser, email=outsider.email, role=Role.ADVISER)
+    Invitation.objects.filter(pk=invitation.pk).update(invited_by=executif)
+    before = snapshot()
+    with pytest.raises(ValidationError) as refusal:
+        invitations.invitation_accept(token=token_in(mail.outbox[0]), user=outsider)
+    assert refusal.value.code == "adviser_assignment"
+    assert snapshot() == before
+
+
+def test_a_former_conseiller_does_not_come_back_through_an_executifs_invitation(
+        cc, executif, conseiller):
+    Membership.objects.filter(user=conseiller).update(is_active=False,
+                                                      deactivated_at=timezone.now())
+    invite(cc, executif, email=conseiller.email, role=Role.EXECUTIVE)
+    before = snapshot()
+    with pytest.raises(ValidationError) as refusal:
+        invitations.invitation_accept(token=token_in(mail.outbox[0]), user=conseiller)
+    assert refusal.value.code == "adviser_assignment"
+    assert snapshot() == before
+    membership = Membership.objects.get(user=conseiller)
+    assert (membership.role, membership.is_active) == (Role.ADVISER, False)
+
+
+def test_a_former_conseiller_comes_back_through_a_superusers_invitation(
+        cc, superuser, conseiller):
+    Membership.objects.filter(user=conseiller).update(is_active=False,
+                                                      deactivated_at=timezone.now())
+    invite(cc, superuser, email=conseiller.email, role=Role.MEMBER)
+    membership = invitations.invitation_accept(token=token_in(mail.outbox[0]), user=conseiller)
+    assert (membership.role, membership.is_active) == (Role.MEMBER, True)
+
+
+def test_the_form_offers_the_conseiller_role_to_a_superuser_only(
+        client, cc, executif, superuser):
+    from unionplans.invitation_views import InvitationForm, panel_context
+
+    def roles(form):
+        return [value for value, _label in form.fields["role"].choices]
+
+    assert Role.ADVISER not in roles(InvitationForm(by=executif))
+    assert Role.ADVISER not in roles(panel_context(cc)["invitation_form"])
+    assert Role.ADVISER in roles(InvitationForm(by=superuser))
+    assert Role.ADVISER in roles(panel_context(cc, by=superuser)["invitation_form"])
+    client.force_login(executif)
+    before = snapshot()
+    response = client.post(reverse("invitation_create", args=[cc.slug]),
+                           {"email": "nouvelle@example.org", "role": Role.ADVISER},
+                           follow=True)
+    assert response.status_code == 200
+    assert snapshot() == before
+    assert mail.outbox == []
 
 
 def test_an_active_member_accepting_is_refused_and_keeps_the_role(cc, executif, membre):
@@ -499,7 +575,9 @@ def test_a_weak_or_mismatched_password_creates_nothing(client, token):
     assert snapshot() == before
 
 
-def test_someone_logged_in_joins_with_one_button(client, cc, token, outsider):
+def test_someone_logged_in_joins_with_one_button(client, cc, executif, outsider):
+    invite(cc, executif, email="Outsider@Example.org")
+    token = token_in(mail.outbox[-1])
     client.force_login(outsider)
     response = client.get(accept_url(token))
     assert response.status_code == 200
@@ -510,22 +588,133 @@ def test_someone_logged_in_joins_with_one_button(client, cc, token, outsider):
     assert Membership.objects.get(user=outsider).role == Role.MEMBER
 
 
+def test_someone_logged_in_with_another_address_is_refused(client, cc, token, outsider):
+    """Holding the link is not enough: it is for its address only."""
+    client.force_login(outsider)
+    response = client.get(accept_url(token))
+    refusal = _("This invitation is for « %(email)s ». Log out and open the link again, or "
+                "ask for an invitation to your own address.") % {"email": "nouvelle@example.org"}
+    assert response.status_code == 200
+    assert refusal in page(response)
+    assert "<button" not in page(response).split("<main", 1)[1]
+    before = snapshot()
+    response = client.post(accept_url(token))
+    assert response.status_code == 403
+    assert refusal in page(response)
+    assert snapshot() == before
+    assert not outsider.memberships.exists()
+    assert invitations.invitation_for_token(token).state == VALID
+
+
 def test_an_address_with_an_account_is_asked_to_log_in(client, cc, executif, outsider):
     invite(cc, executif, email="OUTSIDER@example.org")
     token = token_in(mail.outbox[0])
     response = client.get(accept_url(token))
     assert response.status_code == 200
-    assert f"{reverse('login')}?next={accept_url(token)}" in page(response)
+    login_url = f"{reverse('login')}?next={reverse('invitation_resume')}"
+    assert login_url in page(response)
+    assert f"next={accept_url(token)}" not in page(response)
     assert 'name="password1"' not in page(response)
-    before = snapshot()
+    before = snapshot(app_labels=("unionplans", "auth"))
     post = client.post(accept_url(token), {"first_name": "X", "last_name": "Y",
                                            "password1": NEW_PASSWORD,
                                            "password2": NEW_PASSWORD})
     assert post.status_code == 409
-    assert snapshot() == before
+    assert snapshot(app_labels=("unionplans", "auth")) == before
+
+    # The login page comes back to /invitation/, which goes on to the link's page.
+    response = client.post(login_url, {"username": "outsider", "password": PASSWORD,
+                                       "next": reverse("invitation_resume")})
+    assert response.url == reverse("invitation_resume")
+    response = client.get(response.url)
+    assert response.url == accept_url(token)
+    response = client.post(accept_url(token))
+    assert response.url == reverse("organization_detail", args=[cc.slug])
+    assert Membership.objects.get(user=outsider, organization=cc).role == Role.MEMBER
 
 
-def test_an_active_member_is_told_and_nothing_changes(client, token, membre):
+def test_a_failed_login_from_the_invitation_keeps_no_secret(client, cc, executif, outsider):
+    """django-axes records the GET and POST data of each failed login: the link's secret
+    must not be among them."""
+    invite(cc, executif, email=outsider.email)
+    token = token_in(mail.outbox[0])
+    client.get(accept_url(token))
+    login_url = f"{reverse('login')}?next={reverse('invitation_resume')}"
+    response = client.post(login_url, {"username": "outsider", "password": "faux",
+                                       "next": reverse("invitation_resume")})
+    assert response.status_code == 200
+    [attempt] = AccessAttempt.objects.all()
+    assert token not in f"{attempt.get_data}{attempt.post_data}{attempt.path_info}"
+    # Even a login page opened with the secret in its `next` keeps it out of the record.
+    client.post(f"{reverse('login')}?next={accept_url(token)}",
+                {"username": "outsider", "password": "faux", "next": accept_url(token)})
+    for attempt in AccessAttempt.objects.all():
+        assert token not in f"{attempt.get_data}{attempt.post_data}{attempt.path_info}"
+
+
+# An account made by the member import (no password yet)
+
+
+@pytest.fixture
+def imported(cc, executif):
+    """An account as the CSV import makes it (unusable password), invited to `cc`."""
+    user = accounts.account_create(email="Importee@Example.org", first_name="Line",
+                                   last_name="Roy")
+    invite(cc, executif, email=user.email)
+    return user
+
+
+def test_an_imported_account_chooses_its_password_on_the_link(client, cc, imported):
+    token = token_in(mail.outbox[-1])
+    response = client.get(accept_url(token))
+    assert response.status_code == 200
+    assert 'name="password1"' in page(response)
+    assert 'name="first_name"' not in page(response)
+    response = client.post(accept_url(token), {"password1": NEW_PASSWORD,
+                                               "password2": NEW_PASSWORD})
+    assert response.status_code == 302
+    assert response.url == reverse("organization_detail", args=[cc.slug])
+    assert authenticate(username=imported.username, password=NEW_PASSWORD) == imported
+    assert Membership.objects.get(user=imported).organization == cc
+    assert client.get(reverse("organization_detail", args=[cc.slug])).status_code == 200
+    assert User.objects.count() == 2  # the exécutif and the imported account, no other
+
+
+def test_an_imported_account_with_a_weak_password_changes_nothing(client, imported):
+    token = token_in(mail.outbox[-1])
+    before = snapshot(app_labels=("unionplans", "auth"))
+    response = client.post(accept_url(token), {"password1": "123", "password2": "123"})
+    assert response.status_code == 400
+    assert snapshot(app_labels=("unionplans", "auth")) == before
+
+
+# A race: the account or the membership appears between the page and the post
+
+
+def test_an_account_created_meanwhile_is_a_409_not_a_500(client, cc, token, monkeypatch):
+    from unionplans import invitation_views
+
+    assert client.get(accept_url(token)).status_code == 200
+    # Another request creates the account now; this one looked before it existed.
+    User.objects.create_user(username="autre", email="NOUVELLE@example.org")
+    monkeypatch.setattr(invitation_views, "_account_of", lambda email: None)
+    monkeypatch.setattr(accounts, "email_taken", lambda *args, **kwargs: False)
+    client.raise_request_exception = True
+    response = client.post(accept_url(token), {
+        "first_name": "Nadia", "last_name": "Tremblay",
+        "password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
+    assert response.status_code == 409
+    assert _("This invitation was already accepted, or the account exists: log in.") in page(
+        response)
+    assert User.objects.filter(email__iexact="nouvelle@example.org").count() == 1
+    assert invitations.invitation_for_token(token).state == VALID
+
+
+def test_an_active_member_is_told_and_nothing_changes(client, cc, executif, membre):
+    Membership.objects.filter(user=membre).update(is_active=False)
+    invite(cc, executif, email=membre.email)
+    token = token_in(mail.outbox[-1])
+    Membership.objects.filter(user=membre).update(is_active=True)  # back meanwhile
     client.force_login(membre)
     before = snapshot()
     response = client.post(accept_url(token))

@@ -6,8 +6,9 @@ exécutif and a superuser write and go back to the members page. An invitation o
 organization, reached under this one's address, is a 404 even to the exécutif.
 
 The page of a link (/invitation/<token>/) is public: anyone reads it; a POST makes the
-person posting a member, except people who already are members of the organization
-(409); an anonymous POST without the account form's fields is a 400.
+person posting a member only if logged in with the invited address (anyone else: 403,
+whoever holds the link); an anonymous POST without the account form's fields is a 400.
+/invitation/ (where the login page comes back to) only redirects.
 """
 
 import re
@@ -51,8 +52,15 @@ def token(cc, executif):
 
 
 @pytest.fixture
+def outsiders_token(cc, executif, outsider):
+    """An invitation to the outsider's own address."""
+    return invite(cc, executif, outsider.email)
+
+
+@pytest.fixture
 def world(request, db):
-    return matrix.World(request, cc="cc", sent="sent", theirs="theirs", token="token")
+    return matrix.World(request, cc="cc", sent="sent", theirs="theirs", token="token",
+                        outsiders_token="outsiders_token")
 
 
 def organization_args(w):
@@ -69,6 +77,10 @@ def theirs_args(w):
 
 def token_args(w):
     return [w["token"]]
+
+
+def outsiders_token_args(w):
+    return [w["outsiders_token"]]
 
 
 REFUSED = {ANONYMOUS: 302, "conseiller": 403, "membre": 403, "executif2": 404,
@@ -96,12 +108,17 @@ CASES = [
     *matrix.cases("invitation_accept", token_args, "GET", dict.fromkeys(matrix.PERSONS, 200)),
     # Anonymous: an empty form (the account it creates: tests/test_invitations.py).
     matrix.Case("invitation_accept", token_args, "POST", ANONYMOUS, 400),
+    # Logged in with another address than the invited one: refused, whoever it is.
     *matrix.cases("invitation_accept", token_args, "POST",
-                  {"executif": 409, "conseiller": 409, "membre": 409}),
-    *matrix.cases("invitation_accept", token_args, "POST",
-                  {"executif2": 302, "outsider": 302, "superuser": 302},
-                  writes=("executif2", "outsider", "superuser")),
+                  dict.fromkeys([p for p in matrix.PERSONS if p != ANONYMOUS], 403)),
+    # Logged in with the invited address: joins.
+    matrix.Case("invitation_accept", outsiders_token_args, "POST", "outsider", 302,
+                writes=True),
     *matrix.wrong_methods("invitation_accept", token_args, {"GET", "POST"}),
+    # Where the login page comes back to: a redirect (no secret waits in these sessions).
+    *matrix.cases("invitation_resume", lambda w: [], "GET",
+                  dict.fromkeys(matrix.PERSONS, 302), redirect="dashboard"),
+    *matrix.wrong_methods("invitation_resume", lambda w: [], {"GET"}),
 ]
 
 

@@ -7,8 +7,12 @@
 - Login throttling is django-axes (settings `AXES_*`); this module gives it the client's
   address (`client_ip`), the lock-out page (`lockout_response`) and a backend that leaves
   `authenticate()` without a request (shell, tests) alone (`ThrottlingBackend`).
+- `account_create`: **the** way an account is made from an address (invitations; the
+  username is `unique_username(email)`, which the member import uses too).
 - `ThrottledPasswordResetForm`: the "forgotten password" form, limited per address and
-  per client (settings `PASSWORD_RESET_LIMIT_*`), with the same answer either way.
+  per client (settings `PASSWORD_RESET_LIMIT_*`), with the same answer either way. An
+  active account that never had a password (made by the member import) gets the link too:
+  that is how it gets in.
 """
 
 import hashlib
@@ -21,7 +25,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.cache import cache
-from django.db.models import Max
+from django.core.exceptions import ValidationError
+from django.db.models import Max, Q
 from django.shortcuts import render
 from django.utils import dateformat, timezone, translation
 from django.utils.translation import gettext as _
@@ -44,6 +49,55 @@ def email_taken(email: str | None, exclude_user=None) -> bool:
     if exclude_user is not None and exclude_user.pk is not None:
         others = others.exclude(pk=exclude_user.pk)
     return others.exists()
+
+
+def unique_usernames(emails: list[str]) -> list[str]:
+    """A username for each email (the email itself), with -2, -3… where one is taken
+    (by an existing account or by an earlier email of the list)."""
+    User = get_user_model()
+    limit = User._meta.get_field("username").max_length
+    wanted = [email[:limit] for email in emails]
+    taken = set(User.objects.filter(username__in=wanted).values_list("username", flat=True))
+    clashes = {name for name in wanted if name in taken}
+    if clashes:
+        starts = Q()
+        for name in clashes:
+            starts |= Q(username__startswith=f"{name[:limit - 6]}-")
+        taken |= set(User.objects.filter(starts).values_list("username", flat=True))
+    names = []
+    for name in wanted:
+        candidate, number = name, 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{name[:limit - 6]}-{number}"
+        taken.add(candidate)
+        names.append(candidate)
+    return names
+
+
+def unique_username(email: str) -> str:
+    """The username of a new account for `email`: the email, or email-2, -3… if taken."""
+    return unique_usernames([email])[0]
+
+
+def account_create(*, email: str, first_name: str = "", last_name: str = "",
+                   password: str | None = None):
+    """A new account for `email` (normalized; refused if another account has it).
+
+    `password` None: an unusable one (the person sets it through « Mot de passe oublié »
+    or an invitation's link). The caller validates the password (Django's validators).
+    A concurrent account for the same address fails on the database's unique index
+    (IntegrityError): the caller decides what to answer.
+    """
+    email = normalize_email(email)
+    if email_taken(email):
+        raise ValidationError(_("An account already uses %(email)s.") % {"email": email},
+                              code="email_taken")
+    user = get_user_model()(username=unique_username(email), email=email,
+                            first_name=first_name, last_name=last_name)
+    user.set_password(password)  # None: unusable
+    user.save()
+    return user
 
 
 # Login throttling (django-axes).
@@ -145,7 +199,17 @@ def _over_limit(scope: str, value: str, limit: int, window: int) -> bool:
 class ThrottledPasswordResetForm(PasswordResetForm):
     """Django's form, sending nothing past `PASSWORD_RESET_LIMIT_PER_EMAIL` requests for an
     address or `PASSWORD_RESET_LIMIT_PER_IP` from one client in `PASSWORD_RESET_LIMIT_WINDOW`
-    seconds. The answer is the same whether the address exists, and whether it was sent."""
+    seconds. The answer is the same whether the address exists, and whether it was sent.
+
+    Django's `get_users` leaves out accounts with an unusable password; here an active
+    account that never had one (the member import makes them) gets the link too, as
+    Django's documentation suggests overriding it for: the link proves the mailbox.
+    """
+
+    def get_users(self, email):
+        email = normalize_email(email)
+        users = get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
+        return (user for user in users if normalize_email(user.email) == email)
 
     def save(self, *args, request=None, **kwargs):
         window = settings.PASSWORD_RESET_LIMIT_WINDOW

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
@@ -31,6 +32,7 @@ from django.utils import dateformat, timezone, translation
 from django.utils.translation import gettext as _
 
 from .accounts import normalize_email
+from .members import check_adviser_assignment
 from .models import Invitation, Membership, Organization
 from .people import display_name
 from .templatetags.dates import long_date
@@ -110,12 +112,14 @@ def invitation_create(
 
     An address that already has an open invitation there gets it again (with the role
     asked now) rather than a second one. `absolute_uri` turns the link's path into the
-    address the mail carries (`request.build_absolute_uri`).
+    address the mail carries (`request.build_absolute_uri`). Only a superuser invites a
+    conseiller (`members.check_adviser_assignment`).
     """
     email = normalize_email(email)
     validate_email(email)
     if role not in Membership.Role.values:
         raise ValidationError(_("Unknown role."), code="role")
+    check_adviser_assignment(by=by, old_role=None, new_role=role)
     if is_active_member(organization, email):
         raise ValidationError(
             _("%(email)s is already a member of %(organization)s.")
@@ -172,7 +176,10 @@ def invitation_accept(*, token: str, user) -> Membership:
     """`user` joins the organization with the invited role; the link is then used.
 
     A former member (inactive membership) is made active again with the invited role;
-    someone already an active member is refused, their role unchanged.
+    someone already an active member is refused, their role unchanged. The conseiller role
+    is given or taken by a superuser only: an invitation that would make someone a
+    conseiller, or change a former conseiller's role, is refused unless its inviter is one
+    (`members.check_adviser_assignment`, by = the inviter).
     """
     with transaction.atomic():
         invitation = (
@@ -193,6 +200,9 @@ def invitation_accept(*, token: str, user) -> Membership:
                   "needed.") % {"organization": organization.name},
                 code="member",
             )
+        check_adviser_assignment(by=invitation.invited_by or AnonymousUser(),
+                                 old_role=membership.role if membership else None,
+                                 new_role=invitation.role)
         if membership is None:
             membership = Membership(user=user, organization=organization)
         membership.role = invitation.role

@@ -149,6 +149,9 @@ AXES_LOCKOUT_CALLABLE = "unionplans.accounts.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "unionplans.accounts.client_ip"
 AXES_DISABLE_ACCESS_LOG = True  # failures are kept (and shown in the admin), not every login
 AXES_VERBOSE = False
+# Each failure records the request's GET and POST data: never a `next` (an invitation's
+# page never puts its secret there, see unionplans/invitation_views.py; this is the belt).
+AXES_SENSITIVE_PARAMETERS = ["next"]
 # Behind a proxy that appends the client's address to X-Forwarded-For (off: REMOTE_ADDR).
 USE_X_FORWARDED_FOR = env_bool("USE_X_FORWARDED_FOR")
 # « Mot de passe oublié »: at most this many links an hour per address and per client.

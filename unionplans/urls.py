@@ -28,6 +28,7 @@ urlpatterns = [
          invitation_views.invitation_resend, name="invitation_resend"),
     path("o/<slug:slug>/membres/invitations/<int:pk>/revoquer/",
          invitation_views.invitation_revoke, name="invitation_revoke"),
+    path("invitation/", invitation_views.invitation_resume, name="invitation_resume"),
     path("invitation/<str:token>/", invitation_views.invitation_accept,
          name="invitation_accept"),
     path("o/<slug:slug>/plans/", include("plans.urls")),
