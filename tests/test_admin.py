@@ -318,3 +318,83 @@ def test_the_superuser_renames_an_organization_and_history_records_who(
     assert record.history_type == "~"
     assert record.name == "Syndicat renommé"
     assert record.history_user == superuser
+
+
+# Memberships: the members services' rules hold in the admin too.
+
+LAST_EXECUTIVE_FR = "Une organisation garde au moins un membre de l’exécutif actif"
+
+
+def membership_form(membership, **changes):
+    data = {
+        "user": membership.user_id,
+        "organization": membership.organization_id,
+        "role": membership.role,
+        "is_active": "on" if membership.is_active else "",
+        "on_entraide_committee": "on" if membership.on_entraide_committee else "",
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value != ""}
+
+
+def last_executive_text():
+    from django.utils import translation
+
+    from unionplans.members import LAST_EXECUTIVE
+
+    with translation.override("fr"):
+        text = str(LAST_EXECUTIVE)
+    assert text.startswith(LAST_EXECUTIVE_FR)
+    return text
+
+
+@pytest.mark.parametrize("changes", [{"role": Membership.Role.MEMBER}, {"is_active": ""}])
+def test_the_admin_does_not_demote_the_last_executive(login, superuser, executif, cc,
+                                                       changes):
+    membership = Membership.objects.get(user=executif)
+    response = login(superuser).post(
+        reverse("admin:unionplans_membership_change", args=[membership.pk]),
+        membership_form(membership, **changes))
+    assert response.status_code == 200
+    assert last_executive_text() in page(response)
+    membership.refresh_from_db()
+    assert (membership.role, membership.is_active) == (Membership.Role.EXECUTIVE, True)
+
+
+def test_the_organization_inline_does_not_demote_the_last_executive(login, superuser,
+                                                                    executif, cc):
+    membership = Membership.objects.get(user=executif)
+    data = organization_form(cc, **{
+        "memberships-TOTAL_FORMS": "1", "memberships-INITIAL_FORMS": "1",
+        "memberships-0-id": membership.pk, "memberships-0-organization": cc.pk,
+        "memberships-0-user": executif.pk, "memberships-0-role": Membership.Role.MEMBER,
+        "memberships-0-is_active": "on",
+    })
+    response = login(superuser).post(change_url(cc.pk), data)
+    assert response.status_code == 200
+    assert last_executive_text() in page(response)
+    membership.refresh_from_db()
+    assert membership.role == Membership.Role.EXECUTIVE
+
+
+def test_the_admin_deactivates_an_executive_when_another_remains(login, superuser,
+                                                                 executif, cc):
+    from tests.helpers import make_person
+
+    make_person("deuxieme", cc, Membership.Role.EXECUTIVE)
+    membership = Membership.objects.get(user=executif)
+    response = login(superuser).post(
+        reverse("admin:unionplans_membership_change", args=[membership.pk]),
+        membership_form(membership, is_active=""))
+    assert response.status_code == 302
+    membership.refresh_from_db()
+    assert not membership.is_active and membership.deactivated_at is not None
+
+
+def test_a_membership_is_not_deleted_in_the_admin(login, superuser, membre, cc):
+    membership = Membership.objects.get(user=membre)
+    client = login(superuser)
+    url = reverse("admin:unionplans_membership_delete", args=[membership.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    assert Membership.objects.filter(pk=membership.pk).exists()

@@ -6,10 +6,11 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import accounts, permissions
+from . import accounts, members, permissions
 from .models import Membership, Organization
 
 
@@ -71,10 +72,70 @@ class ScopedAdmin(ScopedPermissionsMixin, SimpleHistoryAdmin):
         return obj
 
 
-class MembershipInline(ScopedPermissionsMixin, admin.TabularInline):
+class MembershipAdminForm(forms.ModelForm):
+    """The members services' guard on every save: the last active exécutif of an
+    organization is neither demoted, deactivated nor moved away (`unionplans.members`)."""
+
+    class Meta:
+        model = Membership
+        fields = ["user", "organization", "role", "on_entraide_committee", "is_active"]
+
+    def clean(self):
+        cleaned = super().clean()
+        instance = self.instance
+        if instance.pk is not None:
+            organization = cleaned.get("organization")
+            members.check_keeps_an_executive(
+                instance, cleaned.get("role", instance.role),
+                cleaned.get("is_active", instance.is_active),
+                new_organization_id=organization.pk if organization else None)
+        return cleaned
+
+
+class MembershipFormSet(forms.BaseInlineFormSet):
+    """The organization's memberships changed together keep one active exécutif."""
+
+    def clean(self):
+        super().clean()
+        if self.instance.pk is None or any(self.errors):
+            return
+        stored = set(Membership.objects.filter(
+            organization=self.instance, role=Membership.Role.EXECUTIVE, is_active=True,
+        ).values_list("pk", flat=True))
+        remaining = set(stored)
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            pk = form.instance.pk
+            if data.get("role") == Membership.Role.EXECUTIVE and data.get("is_active"):
+                remaining.add(pk or id(form))
+            else:
+                remaining.discard(pk)
+        if stored and not remaining:
+            raise forms.ValidationError(members.LAST_EXECUTIVE, code="last_executive")
+
+
+class NoDeletionMixin:
+    """A membership is never deleted: it is deactivated (`unionplans.members`)."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+def _dated(membership: Membership) -> None:
+    """An admin deactivation dates itself, as the services' does."""
+    if not membership.is_active and membership.deactivated_at is None:
+        membership.deactivated_at = timezone.now()
+    elif membership.is_active:
+        membership.deactivated_at = None
+
+
+class MembershipInline(NoDeletionMixin, ScopedPermissionsMixin, admin.TabularInline):
     model = Membership
+    form = MembershipAdminForm
+    formset = MembershipFormSet
     via = ""  # the parent object is the organization
     extra = 0
+    can_delete = False
     autocomplete_fields = ["user"]
 
 
@@ -87,9 +148,16 @@ class OrganizationAdmin(ScopedAdmin):
     prepopulated_fields = {"slug": ["short_name"]}
     inlines = [MembershipInline]
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Membership:
+            for membership_form in formset.forms:
+                _dated(membership_form.instance)
+        super().save_formset(request, form, formset, change)
+
 
 @admin.register(Membership)
-class MembershipAdmin(ScopedAdmin):
+class MembershipAdmin(NoDeletionMixin, ScopedAdmin):
+    form = MembershipAdminForm
     list_display = ["user", "organization", "role", "on_entraide_committee"]
     # RelatedOnly: the filter lists only organizations already in the scoped rows.
     list_filter = [
@@ -99,6 +167,10 @@ class MembershipAdmin(ScopedAdmin):
     ]
     search_fields = ["user__username", "user__first_name", "user__last_name", "user__email"]
     autocomplete_fields = ["user", "organization"]
+
+    def save_model(self, request, obj, form, change):
+        _dated(obj)
+        super().save_model(request, obj, form, change)
 
 
 # Accounts: Django's user admin, with one account per email address (unionplans.accounts).

@@ -92,8 +92,7 @@ def membership_change(*, membership: Membership, by, role: str | None = None,
         if role is not None and role != current.role:
             if role not in Role.values:
                 raise ValidationError(_("Unknown role."), code="unknown_role")
-            if current.role == Role.EXECUTIVE:
-                _check_executive_remains(current)
+            check_keeps_an_executive(current, role, True)
             fields["role"] = role
         if on_entraide_committee is not None and (
                 on_entraide_committee != current.on_entraide_committee):
@@ -115,8 +114,7 @@ def membership_deactivate(*, membership: Membership, by) -> Membership:
             raise ValidationError(_("This membership is already inactive."),
                                   code="already_inactive")
         check_adviser_assignment(by=by, old_role=current.role, new_role=None)
-        if current.role == Role.EXECUTIVE:
-            _check_executive_remains(current)
+        check_keeps_an_executive(current, current.role, False)
         _save(current, by, {"is_active": False, "deactivated_at": timezone.now()})
     _refresh(membership, current)
     return membership
@@ -139,19 +137,44 @@ def _locked(membership: Membership) -> Membership:
     """The membership as stored, with the organization's active exécutif memberships
     locked first (always in the same order, so two changes queue instead of deadlocking):
     what is counted next cannot change before the transaction ends."""
-    list(Membership.objects.select_for_update()
-         .filter(organization_id=membership.organization_id, role=Role.EXECUTIVE,
-                 is_active=True)
-         .order_by("pk").values_list("pk", flat=True))
+    _lock_executives(membership.organization_id)
     return (Membership.objects.select_for_update().select_related("organization", "user")
             .get(pk=membership.pk))
 
 
-def _check_executive_remains(current: Membership) -> None:
-    """Refuses when `current` is its organization's only active exécutif (rows locked)."""
+def _lock_executives(organization_id: int) -> None:
+    list(Membership.objects.select_for_update()
+         .filter(organization_id=organization_id, role=Role.EXECUTIVE, is_active=True)
+         .order_by("pk").values_list("pk", flat=True))
+
+
+def check_keeps_an_executive(membership: Membership, new_role: str, new_active: bool, *,
+                             new_organization_id: int | None = None) -> None:
+    """Refuses (ValidationError "last_executive") a change that would leave the
+    membership's organization without an active exécutif: the membership, as stored, is
+    an active exécutif, would no longer be one there (`new_role`, `new_active`, and
+    `new_organization_id` when it moves), and no other active exécutif remains.
+
+    Call it inside the transaction that saves: the organization's active exécutif
+    memberships are locked first (always in the same order), so what is counted cannot
+    change before the change is saved. The services and the admin's forms call it.
+    """
+    if membership.pk is None:
+        return
+    _lock_executives(membership.organization_id)
+    stored = (Membership.objects.select_for_update().filter(pk=membership.pk)
+              .values_list("organization_id", "role", "is_active").first())
+    if stored is None:
+        return
+    organization_id, role, active = stored
+    if not (active and role == Role.EXECUTIVE):
+        return
+    moves = new_organization_id is not None and new_organization_id != organization_id
+    if new_active and new_role == Role.EXECUTIVE and not moves:
+        return
     others = Membership.objects.filter(
-        organization_id=current.organization_id, role=Role.EXECUTIVE, is_active=True,
-    ).exclude(pk=current.pk)
+        organization_id=organization_id, role=Role.EXECUTIVE, is_active=True,
+    ).exclude(pk=membership.pk)
     if not others.exists():
         raise ValidationError(LAST_EXECUTIVE, code="last_executive")
 
