@@ -426,3 +426,62 @@ def test_a_file_that_is_not_a_member_list_is_refused(login, executif, cc, conten
     assert response.status_code == 400
     assert fr(expected) in page(response)
     assert User.objects.count() == 1
+
+
+def test_a_crafted_file_is_refused_from_a_bounded_sample(login, executif, cc, monkeypatch):
+    import csv
+
+    seen = []
+    real_reader = csv.reader
+
+    def counting_reader(source, *args, **kwargs):
+        seen.append(len(source.getvalue()))
+        return real_reader(source, *args, **kwargs)
+
+    def no_sniffer(*args, **kwargs):
+        raise AssertionError("csv.Sniffer is not used")
+
+    monkeypatch.setattr(members.csv, "reader", counting_reader)
+    monkeypatch.setattr(members.csv, "Sniffer", no_sniffer)
+    content = ('"a,' * (8 * 1024 * 1024 // 3 - 10)).encode()
+    assert len(content) > 8_000_000
+    response = preview(login, executif, cc, SimpleUploadedFile("liste.csv", content))
+
+    assert response.status_code == 400
+    assert fr(members.TOO_WIDE) % {"max": 50} in page(response)
+    assert seen and max(seen) <= members.HEADER_SAMPLE
+    assert User.objects.count() == 1
+
+
+def test_a_header_row_of_two_million_cells_is_not_read_as_a_header(login, executif, cc,
+                                                                   monkeypatch):
+    import csv
+
+    seen = []
+    real_reader = csv.reader
+
+    def counting_reader(source, *args, **kwargs):
+        seen.append(len(source.getvalue()))
+        return real_reader(source, *args, **kwargs)
+
+    monkeypatch.setattr(members.csv, "reader", counting_reader)
+    content = ("," * 2_000_000 + "Courriel\nroy@example.org\n").encode()
+    response = preview(login, executif, cc, SimpleUploadedFile("liste.csv", content))
+
+    assert response.status_code == 400
+    assert fr(members.TOO_WIDE) % {"max": 50} in page(response)
+    assert max(seen) <= members.HEADER_SAMPLE
+
+
+def test_the_separator_is_the_one_the_first_line_holds_most_of(login, executif, cc):
+    upload = csv_file("Nom\tCourriel\tRôle\nRoy, Ann\tann@example.org\tmembre\n")
+    response = preview(login, executif, cc, upload)
+    assert statuses(response) == ["new_account"]
+    assert response.context["plan"].rows[0]["email"] == "ann@example.org"
+
+
+def test_a_wide_empty_row_above_the_header_is_skipped(login, executif, cc):
+    upload = csv_file("," * 80 + "\nNom,Courriel\nAnn Roy,ann@example.org\n")
+    response = preview(login, executif, cc, upload)
+    assert statuses(response) == ["new_account"]
+    assert response.context["plan"].rows[0]["email"] == "ann@example.org"

@@ -247,6 +247,11 @@ NO_EMAIL_COLUMN = gettext_lazy(
     "No email column was found. The first row must name the columns, e.g. « Nom », "
     "« Prénom », « Courriel », « Rôle »."
 )
+TOO_WIDE = gettext_lazy(
+    "The first rows of this file have more than %(max)d columns: this is not a member "
+    "list. Save it as « CSV UTF-8 » with one column each for « Nom », « Courriel » and "
+    "« Rôle »."
+)
 EMPTY = gettext_lazy("This file holds no member: only its header row.")
 WRONG_ENCODING = gettext_lazy(
     "This file's characters could not be read: save it as « CSV UTF-8 » and try again."
@@ -257,7 +262,8 @@ def read_member_file(upload) -> dict:
     """The rows of an uploaded CSV as a preview `{"rows": [...]}`, or a ValidationError.
 
     UTF-8 with or without BOM, else Windows-1252 (Excel's CSV in Quebec); `,`, `;` or tab
-    separated (csv.Sniffer, then each separator until the header names an email column).
+    separated (the one the first line holds most of, then each separator until the header
+    names an email column).
     Each row says what the file alone shows wrong with it: a missing or bad email, an
     unknown role or committee value, an email already on a line above.
     """
@@ -299,20 +305,54 @@ def _decode(content: bytes) -> str:
     return text
 
 
+FIRST_LINE_SAMPLE = 4 * 1024  # the separator is chosen from the first line, at most this
+HEADER_SAMPLE = 64 * 1024  # the header is looked for in the first 10 records of this
+MAX_HEADER_CELLS = 50  # a record wider than this is not a header
+
+
 def _table(text: str) -> tuple[list[tuple[int, list[str]]], dict[str, int]]:
-    """The data rows (with their line numbers) and the columns {meaning: index}."""
-    sample = text[:64 * 1024]
-    try:
-        sniffed = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
-    except csv.Error:
-        sniffed = ","
+    """The data rows (with their line numbers) and the columns {meaning: index}.
+
+    The separator is the one among `,` `;` and tab the first line holds most of (counted
+    on its first 4 KB: no csv.Sniffer, whose guesses can take seconds on a crafted file);
+    the header is looked for among the first records of a bounded sample, each separator
+    in turn, skipping records wider than MAX_HEADER_CELLS cells.
+    """
+    first_line = text[:FIRST_LINE_SAMPLE].splitlines()[0] if text else ""
+    counted = {delimiter: first_line.count(delimiter) for delimiter in ",;\t"}
+    sniffed = max(counted, key=counted.get) if any(counted.values()) else ","
+    sample = text[:HEADER_SAMPLE]
+    too_wide = False
     for delimiter in dict.fromkeys([sniffed, ";", ",", "\t"]):
-        records = _records(text, delimiter, limit=10)
-        for index, (_line, record) in enumerate(records):
+        skip = 0  # the non-empty records up to the header, as _records counts them
+        for record in _header_candidates(sample, delimiter):
+            skip += any(cell.strip() for cell in record)
+            if len(record) > MAX_HEADER_CELLS:
+                too_wide = True
+                continue
             columns = _columns(record)
             if "email" in columns:
-                return _records(text, delimiter, skip=index + 1), columns
+                return _records(text, delimiter, skip=skip), columns
+    if too_wide:
+        raise ValidationError(TOO_WIDE, code="too_wide",
+                              params={"max": MAX_HEADER_CELLS})
     raise ValidationError(NO_EMAIL_COLUMN, code="no_email_column")
+
+
+def _header_candidates(sample: str, delimiter: str, limit: int = 10) -> list[list[str]]:
+    """The first `limit` non-empty records of `sample` (a cut record at its end may be
+    read short or not at all: a header is a file's first lines)."""
+    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+    found = []
+    try:
+        for record in reader:
+            if len(record) > MAX_HEADER_CELLS or any(cell.strip() for cell in record):
+                found.append(record)
+                if len(found) >= limit:
+                    break
+    except csv.Error:
+        pass
+    return found
 
 
 def _records(text: str, delimiter: str, *, limit: int | None = None, skip: int = 0
