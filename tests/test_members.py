@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
@@ -57,7 +57,7 @@ def test_the_last_executive_cannot_be_deactivated(executif, superuser, cc):
     assert membership_of(executif, cc).is_active
 
 
-def test_two_executives_demoting_each_other_leave_one(executif, cc):
+def test_a_demotion_from_a_stale_copy_keeps_the_last_executive(executif, cc):
     other = make_person("deuxieme", cc, Role.EXECUTIVE)
     # Each opened the page while both were exécutifs: their copies are stale.
     mine, theirs = membership_of(executif, cc), membership_of(other, cc)
@@ -66,6 +66,49 @@ def test_two_executives_demoting_each_other_leave_one(executif, cc):
     with pytest.raises(ValidationError) as refused:
         members.membership_change(membership=mine, by=other, role=Role.MEMBER)
     assert refused.value.code == "last_executive"
+    assert Membership.objects.filter(organization=cc, role=Role.EXECUTIVE,
+                                     is_active=True).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_executives_demoting_each_other_at_once_leave_one(executif, cc):
+    """Two threads, each with its own connection, each demoting the other at once: the
+    exécutif memberships are locked while counting, so exactly one demotion passes."""
+    import threading
+
+    from django.db import connections
+
+    other = make_person("deuxieme", cc, Role.EXECUTIVE)
+    mine, theirs = membership_of(executif, cc), membership_of(other, cc)
+    barrier = threading.Barrier(2, timeout=10)
+    outcomes = []
+
+    def demote(membership, by):
+        try:
+            barrier.wait()
+            members.membership_change(membership=membership, by=by, role=Role.MEMBER)
+            outcomes.append("done")
+        except ValidationError as error:
+            outcomes.append(error.code)
+        except OperationalError as error:  # SQLite's in-memory test database
+            outcomes.append("locked" if "locked" in str(error) else repr(error))
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            outcomes.append(repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=demote, args=(theirs, executif)),
+               threading.Thread(target=demote, args=(mine, other))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+
+    # PostgreSQL queues the second behind the first's locks, which then counts one
+    # exécutif and refuses; SQLite's shared-cache test database refuses it at once.
+    refusals = {"last_executive"} | ({"locked"} if connection.vendor == "sqlite" else set())
+    assert outcomes.count("done") == 1 and len(outcomes) == 2
+    assert (set(outcomes) - {"done"}) <= refusals
     assert Membership.objects.filter(organization=cc, role=Role.EXECUTIVE,
                                      is_active=True).count() == 1
 
