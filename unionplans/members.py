@@ -24,14 +24,13 @@ from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
-from . import permissions
+from . import accounts, permissions
 from .importing import MAX_UPLOAD, normalized
 from .models import Membership, Organization
 from .people import display_name
@@ -527,13 +526,13 @@ def _members_import(organization: Organization, rows: list[dict], by) -> dict[st
                 code="import_refused")
         new = [row for row in plan.rows if row["status"] == "new_account"]
         User = get_user_model()
-        usernames = _unique_usernames([row["email"] for row in new])
-        accounts = User.objects.bulk_create([
+        usernames = accounts.unique_usernames([row["email"] for row in new])
+        created = User.objects.bulk_create([
             User(username=username, email=row["email"], first_name=row["first_name"],
                  last_name=row["last_name"], password=make_password(None))
             for row, username in zip(new, usernames, strict=True)
         ])
-        user_ids = {row["email"]: account.pk for row, account in zip(new, accounts,
+        user_ids = {row["email"]: account.pk for row, account in zip(new, created,
                                                                       strict=True)}
         memberships = [
             Membership(organization=organization, user_id=user_ids[row["email"]],
@@ -542,26 +541,3 @@ def _members_import(organization: Organization, rows: list[dict], by) -> dict[st
         ]
         bulk_create_with_history(memberships, Membership, default_user=by)
     return plan.counts
-
-
-def _unique_usernames(emails: list[str]) -> list[str]:
-    """A username for each email (the email itself), with -2, -3… where one is taken."""
-    limit = get_user_model()._meta.get_field("username").max_length
-    wanted = [email[:limit] for email in emails]
-    User = get_user_model()
-    taken = set(User.objects.filter(username__in=wanted).values_list("username", flat=True))
-    clashes = {name for name in wanted if name in taken}
-    if clashes:
-        starts = Q()
-        for name in clashes:
-            starts |= Q(username__startswith=f"{name[:limit - 6]}-")
-        taken |= set(User.objects.filter(starts).values_list("username", flat=True))
-    names = []
-    for name in wanted:
-        candidate, number = name, 1
-        while candidate in taken:
-            number += 1
-            candidate = f"{name[:limit - 6]}-{number}"
-        taken.add(candidate)
-        names.append(candidate)
-    return names
