@@ -83,7 +83,7 @@ def _member_page(request: HttpRequest, status: int = 200) -> HttpResponse:
         "assigns_advisers": assigns_advisers,
         "roles": roles,
         # The invitations' form and list (unionplans/invitation_views.py).
-        **(invitation_views.panel_context(organization) if can_manage else {}),
+        **(invitation_views.panel_context(organization, by=request.user) if can_manage else {}),
     }
     return render(request, "unionplans/members.html", context, status=status)
 
