@@ -18,13 +18,13 @@ Nothing about the people helped is read into anything new: the same fields as th
 
 import re
 
-from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from unionplans.importing import (
     Cell,
-    body,
+    DocumentReader,
     full_date,
     header_roles,
     is_blank,
@@ -66,35 +66,23 @@ def _text(text: str) -> str:
     return "\n".join(line for line in lines if line).strip(" :")
 
 
-class EntraideReader:
+class EntraideReader(DocumentReader):
+    no_header = gettext_lazy(
+        "No table with the columns Objectif, Résultats attendus, Moyens/Actions/Activités, "
+        "Ressources requises, Responsables and Échéancier was found in this document."
+    )
+
     def __init__(self):
+        super().__init__()
         self.plans: list[dict] = []
         self.skipped: list[dict] = []
         self.doubts: list[str] = []
         self.columns: dict[int, str] | None = None
-        self.found_header = False
         self.current: dict | None = None
         self.field: str | None = None  # the header field that a bare paragraph goes on
         self.headerless_tables: list[str] = []
 
     # Reading order
-
-    def read(self, document) -> dict:
-        tables = 0
-        for block in body(document):
-            if hasattr(block, "rows"):
-                tables += 1
-                self.read_table(block, tables)
-            else:
-                self.read_paragraph(block.text)
-        if not self.found_header:
-            raise ValidationError(
-                _("No table with the columns Objectif, Résultats attendus, "
-                  "Moyens/Actions/Activités, Ressources requises, Responsables and "
-                  "Échéancier was found in this document."),
-                code="no_header",
-            )
-        return self.result()
 
     def read_paragraph(self, text: str) -> None:
         text = text.strip()

@@ -16,15 +16,15 @@ statutaires" and "Organismes et délégations" follow the table.
 import datetime
 import re
 
-from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from unionplans.importing import (
     Cell,
+    DocumentReader,
     Line,
-    body,
     full_date,
     header_roles,
     mentions_a_month,
@@ -64,8 +64,14 @@ OUTCOME_WORDS = (
 _OUTCOME_LINE = re.compile(r"^(?:r[ée]sultat|outcome)\s*:\s*(.+)$", re.IGNORECASE)
 
 
-class PlanReader:
+class PlanReader(DocumentReader):
+    no_header = gettext_lazy(
+        "No table with the columns QUOI, COMMENT ET QUAND, QUI and SUIVI was found in this "
+        "document."
+    )
+
     def __init__(self):
+        super().__init__()
         self.title = ""
         self.orientations: list[dict] = []
         self.lists = {"statutory_files": [], "delegations": []}
@@ -73,25 +79,8 @@ class PlanReader:
         self.doubts: list[str] = []
         self.columns: dict[int, str] | None = None
         self.current_list: str | None = None
-        self.found_header = False
 
     # Reading order
-
-    def read(self, document) -> dict:
-        tables = 0
-        for block in body(document):
-            if hasattr(block, "rows"):
-                tables += 1
-                self.read_table(block, tables)
-            else:
-                self.read_paragraph(block.text)
-        if not self.found_header:
-            raise ValidationError(
-                _("No table with the columns QUOI, COMMENT ET QUAND, QUI and SUIVI was found "
-                  "in this document."),
-                code="no_header",
-            )
-        return self.result()
 
     def read_paragraph(self, text: str) -> None:
         text = " ".join(text.split())

@@ -299,6 +299,38 @@ def _runs(paragraph) -> list:
     return [Run(r, paragraph) for r in paragraph._p.xpath(".//w:r[not(ancestor::w:del)]")]
 
 
+class DocumentReader:
+    """Reads a document's paragraphs and tables in order; each app's reader says what
+    they mean (`read_paragraph`, `read_table`) and what to answer when no table had the
+    plan's header (`no_header`)."""
+
+    no_header = ""
+
+    def __init__(self):
+        self.found_header = False
+
+    def read(self, document) -> dict:
+        tables = 0
+        for block in body(document):
+            if hasattr(block, "rows"):
+                tables += 1
+                self.read_table(block, tables)
+            else:
+                self.read_paragraph(block.text)
+        if not self.found_header:
+            raise ValidationError(self.no_header, code="no_header")
+        return self.result()
+
+    def read_paragraph(self, text: str) -> None:
+        raise NotImplementedError
+
+    def read_table(self, table, number: int) -> None:
+        raise NotImplementedError
+
+    def result(self) -> dict:
+        raise NotImplementedError
+
+
 def body(document) -> Iterator:
     """The document's paragraphs and tables, in reading order."""
     return document.iter_inner_content()
