@@ -15,6 +15,7 @@
   that is how it gets in.
 """
 
+import contextlib
 import hashlib
 from datetime import timedelta
 
@@ -30,6 +31,8 @@ from django.db.models import Max, Q
 from django.shortcuts import render
 from django.utils import dateformat, timezone, translation
 from django.utils.translation import gettext as _
+
+from .mail import MailNotConfigured
 
 
 def normalize_email(email: str | None) -> str:
@@ -220,5 +223,6 @@ class ThrottledPasswordResetForm(PasswordResetForm):
         over_email = _over_limit("email", email, settings.PASSWORD_RESET_LIMIT_PER_EMAIL, window)
         if over_ip or over_email:
             return
-        super().save(*args, request=request, **kwargs)
+        with contextlib.suppress(MailNotConfigured):  # the page said no mail is sent here
+            super().save(*args, request=request, **kwargs)
 

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from . import invitation_views, member_views, my_actions, views
 from .accounts import ThrottledPasswordResetForm
+from .mail import mail_configured
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
@@ -42,7 +43,10 @@ urlpatterns = [
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "mot-de-passe/oublie/",
-        auth_views.PasswordResetView.as_view(form_class=ThrottledPasswordResetForm),
+        auth_views.PasswordResetView.as_view(
+            form_class=ThrottledPasswordResetForm,
+            extra_context={"mail_configured": mail_configured},
+        ),
         name="password_reset",
     ),
     path(
