@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import accounts, members, permissions
+from .choices import SafeChoicesMixin
+from .forms import AdminVersionCheckForm
 from .models import Membership, Organization
 
 
@@ -42,7 +44,9 @@ class ScopedPermissionsMixin:
         return self._can(request, self.change_ability, obj)
 
 
-class ScopedAdmin(ScopedPermissionsMixin, SimpleHistoryAdmin):
+class ScopedAdmin(SafeChoicesMixin, ScopedPermissionsMixin, SimpleHistoryAdmin):
+    form = AdminVersionCheckForm
+
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         return permissions.scope(queryset, request.user, self.view_ability, via=self.via)
@@ -72,7 +76,7 @@ class ScopedAdmin(ScopedPermissionsMixin, SimpleHistoryAdmin):
         return obj
 
 
-class MembershipAdminForm(forms.ModelForm):
+class MembershipAdminForm(AdminVersionCheckForm):
     """The members services' guard on every save: the last active exécutif of an
     organization is neither demoted, deactivated nor moved away (`unionplans.members`)."""
 
@@ -201,7 +205,7 @@ if admin.site.is_registered(User):
 
 
 @admin.register(User)
-class AccountAdmin(UserAdmin):
+class AccountAdmin(SafeChoicesMixin, UserAdmin):
     form = AccountChangeForm
     add_form = AccountCreationForm
     add_fieldsets = (

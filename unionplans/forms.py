@@ -31,11 +31,29 @@ class VersionedModelForm(forms.ModelForm):
         return cleaned_data
 
     def _stored_version(self) -> str:
-        model = type(self.instance)
-        updated_at = model._default_manager.filter(pk=self.instance.pk).values_list(
-            "updated_at", flat=True
-        ).first()
-        return updated_at.isoformat() if updated_at else ""
+        return stored_version(self.instance)
+
+
+def stored_version(instance) -> str:
+    """The version of `instance` as the database holds it now."""
+    updated_at = type(instance)._default_manager.filter(pk=instance.pk).values_list(
+        "updated_at", flat=True
+    ).first()
+    return updated_at.isoformat() if updated_at else ""
+
+
+class AdminVersionCheckForm(forms.ModelForm):
+    """The admin's change forms: refused with EDIT_CONFLICT when the row changed since the
+    page was shown, as the app's forms are. The page posts the version it was shown with
+    as `_version` (templates/admin/change_form.html)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        posted = self.data.get("_version")
+        if (self.instance.pk and posted is not None and hasattr(self.instance, "updated_at")
+                and posted != stored_version(self.instance)):
+            raise forms.ValidationError(EDIT_CONFLICT, code="edit_conflict")
+        return cleaned_data
 
 
 def model_fields(form: forms.ModelForm) -> dict:

@@ -8,7 +8,6 @@ read-only (a revert would move a stage behind the workflow's back).
 
 from datetime import timedelta
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from unionplans import permissions
 from unionplans.admin import ScopedAdmin, ScopedPermissionsMixin
+from unionplans.forms import AdminVersionCheckForm
 
 from . import services, workflow
 from .deadlines import today
@@ -155,7 +155,7 @@ class DeadlineWithinFilter(admin.SimpleListFilter):
         return queryset.filter(pk__in=Dossier.objects.filter(window).values("pk"))
 
 
-class DossierAdminForm(forms.ModelForm):
+class DossierAdminForm(AdminVersionCheckForm):
     """The choices span every organisation the conseiller reaches; the service's rule says
     which ones a dossier may take (people and watch items of its own organisation)."""
 

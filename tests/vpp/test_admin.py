@@ -208,3 +208,34 @@ def test_the_changelist_query_count_is_flat(login, conseiller, cc, rule,
     add(40)
     with django_assert_max_num_queries(len(few)):
         assert client.get(reverse(CHANGELIST)).status_code == 200
+
+
+def test_an_admin_save_over_a_newer_change_is_refused_and_keeps_it(login, conseiller, dossier):
+    """The conseiller opens the dossier in the admin; the exécutif then changes its
+    description in the app; the conseiller's save must not silently write the old one back."""
+    client = login(conseiller)
+    url = reverse("admin:vpp_dossier_change", args=[dossier.pk])
+    response = client.get(url)
+    shown = page(response).split('name="_version" value="')[1].split('"')[0]
+    form = response.context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields}
+    data.update({"title": "Titre du conseiller", "_version": shown,
+                 "terrain_people": [u.pk for u in dossier.terrain_people.all()],
+                 "direction_people": [], "veille_items": []})
+    for formset in response.context["inline_admin_formsets"]:
+        prefix = formset.formset.prefix
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
+                     f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"})
+    services.dossier_update(dossier=dossier, description="La nouvelle description de l'exécutif")
+
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert "Quelqu'un d'autre a modifié cet élément" in page(refused)
+    dossier.refresh_from_db()
+    assert (dossier.title, dossier.description) == (
+        "Reprographie", "La nouvelle description de l'exécutif")
+
+    data["_version"] = page(client.get(url)).split('name="_version" value="')[1].split('"')[0]
+    assert client.post(url, data).status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.title == "Titre du conseiller"
