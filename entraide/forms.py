@@ -2,6 +2,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from unionplans.choices import SafeModelMultipleChoiceField
 from unionplans.forms import ImportConfirmForm, VersionedModelForm
 from unionplans.people import display_name, people_of
 
@@ -81,6 +82,7 @@ class RowForm(VersionedModelForm):
             "objective": forms.Textarea(attrs={"rows": 2}),
             "responsible_users": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"responsible_users": SafeModelMultipleChoiceField}
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,6 +6,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from unionplans.dates import check_date
 from unionplans.forms import ImportConfirmForm, VersionedModelForm
 from unionplans.people import display_name, people_of
 
@@ -162,8 +163,10 @@ class CarryOverForm(CrispyMixin, forms.Form):
     submit_label = _("Create the next plan")
 
     title = forms.CharField(label=_("title"), max_length=200)
-    mandate_start = forms.DateField(label=_("mandate start"), widget=DATE_INPUT)
-    mandate_end = forms.DateField(label=_("mandate end"), widget=DATE_INPUT)
+    mandate_start = forms.DateField(
+        label=_("mandate start"), widget=DATE_INPUT, validators=[check_date])
+    mandate_end = forms.DateField(
+        label=_("mandate end"), widget=DATE_INPUT, validators=[check_date])
     with_steps = forms.BooleanField(
         label=_("Copy the steps too"),
         required=False,
@@ -183,8 +186,10 @@ class PlanImportForm(CrispyMixin, ImportConfirmForm):
 
     submit_label = _("Create the draft plan")
     title = forms.CharField(label=_("title"), max_length=200)
-    mandate_start = forms.DateField(label=_("mandate start"), widget=DATE_INPUT)
-    mandate_end = forms.DateField(label=_("mandate end"), widget=DATE_INPUT)
+    mandate_start = forms.DateField(
+        label=_("mandate start"), widget=DATE_INPUT, validators=[check_date])
+    mandate_end = forms.DateField(
+        label=_("mandate end"), widget=DATE_INPUT, validators=[check_date])
 
     def clean(self):
         cleaned_data = super().clean()

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from unionplans.dates import check_dates
 from unionplans.models import Organization, Timestamped, long_text_field
 from unionplans.people import printed_who, who
 from unionplans.templatetags.dates import long_date
@@ -83,6 +84,8 @@ class WorkPlan(Timestamped):
         return self.state == self.State.CLOSED
 
     def clean(self):
+        # Far dates would put the next mandate, computed from these, off the calendar.
+        check_dates(mandate_start=self.mandate_start, mandate_end=self.mandate_end)
         if self.mandate_start and self.mandate_end and self.mandate_end <= self.mandate_start:
             raise ValidationError(
                 {"mandate_end": _("The mandate must end after it starts.")}, code="mandate"

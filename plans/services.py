@@ -10,6 +10,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
+from unionplans.dates import LATEST_YEAR
 from unionplans.import_flow import Problem, clean_problems, refuse
 from unionplans.models import Organization
 from unionplans.ordering import move_in
@@ -151,8 +152,13 @@ def years_later(day: datetime.date, years: int) -> datetime.date:
 
 def next_mandate(plan: WorkPlan) -> dict:
     """What the next mandate's plan starts from: as long as this one, starting as it ends,
-    its title with the new years (« Plan de travail 2022-2025 »)."""
+    its title with the new years (« Plan de travail 2022-2025 »).
+
+    Nothing is proposed (an empty dict) when the next mandate would end after LATEST_YEAR,
+    which only a date stored before that rule can give: the person enters the dates."""
     length = plan.mandate_end.year - plan.mandate_start.year
+    if plan.mandate_end.year + length > LATEST_YEAR:
+        return {}
     end = years_later(plan.mandate_end, length)
     return {
         "title": plan.title.replace(plan.mandate_label, f"{plan.mandate_end.year}-{end.year}"),
@@ -178,9 +184,18 @@ def plan_carry_over(
     labels are kept, dates are cleared (they belong to the old mandate). Follow-ups stay
     with the original.
     """
+    # Locked: two carry-overs of one plan at once would make two next-mandate plans.
+    plan = WorkPlan.objects.select_for_update().get(pk=plan.pk)
     if plan.state != State.CLOSED:
         raise ValidationError(
             _("Only a closed plan can be carried over into the next mandate."), code="not_closed"
+        )
+    carried = plan.next_plans.first()
+    if carried is not None:
+        raise ValidationError(
+            _("This plan was already carried over into « %(title)s »: continue there, or "
+              "delete that draft to start again.") % {"title": carried.title},
+            code="already_carried_over",
         )
     if mandate_start <= plan.mandate_start:
         raise ValidationError(

@@ -306,7 +306,13 @@ def last_change(plan: WorkPlan):
 @organization_view(methods=GET_POST)
 def plan_carry_over(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_part_for(request, WorkPlan, pk, EDIT)
-    form = CarryOverForm(request.POST or None, initial=services.next_mandate(plan))
+    proposal = services.next_mandate(plan)
+    form = CarryOverForm(request.POST or None, initial=proposal)
+    if not proposal and request.method == "GET":
+        messages.warning(request, _(
+            "This plan's mandate ends too far off for the next one's dates to be proposed: "
+            "enter them."
+        ))
     if request.method == "POST" and form.is_valid():
         try:
             new_plan = services.plan_carry_over(plan=plan, **form.cleaned_data)

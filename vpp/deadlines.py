@@ -30,15 +30,23 @@ def is_working_day(day: date) -> bool:
 
 
 def due_date(trigger: date, days: int, kind: str) -> date:
-    """`days` calendar or working days after `trigger` (the trigger day itself not counted)."""
-    if kind == DayKind.CALENDAR:
-        return trigger + timedelta(days=days)
-    day, counted = trigger, 0
-    while counted < days:
-        day += timedelta(days=1)
-        if is_working_day(day):
-            counted += 1
-    return day
+    """`days` calendar or working days after `trigger` (the trigger day itself not counted).
+
+    A due date past the calendar is `date.max`, never an OverflowError: the models refuse
+    trigger dates after LATEST_YEAR, but a deadline stored before that rule must not stop
+    its rule from being saved.
+    """
+    try:
+        if kind == DayKind.CALENDAR:
+            return trigger + timedelta(days=days)
+        day, counted = trigger, 0
+        while counted < days:
+            day += timedelta(days=1)
+            if is_working_day(day):
+                counted += 1
+        return day
+    except OverflowError:
+        return date.max
 
 
 def today(now: datetime | None = None) -> date:

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from unionplans.choices import SafeModelMultipleChoiceField
 from unionplans.forms import VersionedModelForm
 from unionplans.models import LONG_TEXT, Membership
 from unionplans.people import display_name, people_of
@@ -21,7 +22,7 @@ from .models import (
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class PersonChoice(forms.ModelMultipleChoiceField):
+class PersonChoice(SafeModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return display_name(obj)
 
@@ -40,7 +41,8 @@ class DossierForm(VersionedModelForm):
             "terrain_people": forms.CheckboxSelectMultiple,
             "veille_items": forms.CheckboxSelectMultiple,
         }
-        field_classes = {"direction_people": PersonChoice, "terrain_people": PersonChoice}
+        field_classes = {"direction_people": PersonChoice, "terrain_people": PersonChoice,
+                         "veille_items": SafeModelMultipleChoiceField}
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)

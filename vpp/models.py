@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
+from unionplans.dates import check_dates
 from unionplans.models import LONG_TEXT, Organization, Timestamped, long_text_field
 
 from . import indicators
@@ -270,7 +271,9 @@ class Deadline(Timestamped):
         return str(self.rule)
 
     def clean(self):
-        """The rule is one of the dossier's organisation, and the due date is a real date."""
+        """The rule is one of the dossier's organisation, and the trigger date is not so far
+        off that the due date would leave the calendar."""
+        check_dates(trigger_date=self.trigger_date)
         try:
             rule, dossier = self.rule, self.dossier
         except (DeadlineRule.DoesNotExist, Dossier.DoesNotExist):
@@ -279,18 +282,10 @@ class Deadline(Timestamped):
             raise ValidationError(
                 {"rule": _("This deadline rule belongs to another organization.")}
             )
-        if self.trigger_date is not None:
-            self.compute_due_on()
 
     def compute_due_on(self) -> date:
-        """The due date from the rule and the trigger date (ValidationError if off the calendar)."""
-        try:
-            return due_date(self.trigger_date, self.rule.days, self.rule.day_kind)
-        except OverflowError:
-            raise ValidationError(
-                {"trigger_date": _("This date is too far off: the due date would be past the "
-                                   "year 9999.")}
-            ) from None
+        """The due date from the rule and the trigger date."""
+        return due_date(self.trigger_date, self.rule.days, self.rule.day_kind)
 
     def days_left(self, today: date | None = None) -> int:
         return days_left(self.due_on, today)

@@ -174,7 +174,7 @@ def deadline_set(
     deadline = deadline or Deadline(dossier=dossier)
     deadline.rule, deadline.trigger_date = rule, trigger_date
     deadline.met, deadline.note = met, note
-    deadline.clean()  # the rule's organisation, a due date within the calendar
+    deadline.clean()  # the rule's organisation, no trigger date after LATEST_YEAR
     deadline.due_on = deadline.compute_due_on()
     return _save(deadline)
 

@@ -1,0 +1,40 @@
+"""Checkbox lists (many-to-many fields) that answer a form error, never a 500, for any id."""
+
+from django import forms
+from django.db import models
+
+# What a 64-bit integer column can hold: a larger id cannot name any row.
+ID_RANGE = range(-(2**63), 2**63)
+
+
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A checkbox list that refuses an id no row can have with its usual "Select a valid
+    choice" error, instead of the OverflowError SQLite raises on querying it.
+
+    Every many-to-many field of the pages' forms (`field_classes`) and of the admin
+    (`formfield_for_manytomany`) is one.
+    """
+
+    def _check_values(self, value):
+        key = self.queryset.model._meta.get_field(self.to_field_name) if self.to_field_name \
+            else self.queryset.model._meta.pk
+        if isinstance(key, models.IntegerField):  # the auto fields are integer fields too
+            for pk in value:
+                try:
+                    number = int(str(pk).strip())
+                except ValueError:
+                    continue  # not a number: Django's own check refuses it
+                if number not in ID_RANGE:
+                    raise forms.ValidationError(
+                        self.error_messages["invalid_choice"], code="invalid_choice",
+                        params={"value": pk},
+                    )
+        return super()._check_values(value)
+
+
+class SafeChoicesMixin:
+    """For a ModelAdmin: its many-to-many fields are SafeModelMultipleChoiceField."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", SafeModelMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
