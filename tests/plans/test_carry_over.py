@@ -81,3 +81,50 @@ def test_the_next_mandate_must_come_after(closed):
         services.plan_carry_over(plan=closed, title="X", mandate_start=closed.mandate_start,
                                  mandate_end=closed.mandate_end)
     assert Orientation.objects.exclude(plan=closed).count() == 0
+
+
+def test_a_plan_is_carried_over_once(login, executif, closed):
+    client = login(executif)
+    assert carry(client, closed).status_code == 302
+    again = carry(client, closed)
+    assert again.status_code == 200
+    assert "déjà été reconduit dans « Plan de travail 2022-2025 »" in page(again)
+    assert WorkPlan.objects.filter(previous=closed).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_carry_overs_make_one_plan(cc):
+    """Four threads, each with its own connection, carry the same closed plan over at once:
+    the plan is locked, so one passes and the others are told it was done."""
+    import threading
+
+    from django.db import OperationalError, connection, connections
+
+    plan = make_plan(cc, actions=2)
+    WorkPlan.objects.filter(pk=plan.pk).update(state=WorkPlan.State.CLOSED)
+    barrier = threading.Barrier(4, timeout=10)
+    outcomes = []
+
+    def carry_over():
+        try:
+            barrier.wait()
+            services.plan_carry_over(plan=plan, title="Suivant", mandate_start=plan.mandate_end,
+                                     mandate_end=plan.mandate_end.replace(year=2025))
+            outcomes.append("done")
+        except ValidationError as error:
+            outcomes.append(error.code)
+        except OperationalError as error:  # SQLite's in-memory test database
+            outcomes.append("locked" if "locked" in str(error) else repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=carry_over) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+
+    refusals = {"already_carried_over"} | ({"locked"} if connection.vendor == "sqlite" else set())
+    assert outcomes.count("done") == 1 and len(outcomes) == 4
+    assert set(outcomes) - {"done"} <= refusals
+    assert WorkPlan.objects.filter(previous=plan).count() == 1
