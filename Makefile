@@ -38,7 +38,7 @@ lint: setup
 # The suite runs as production does (DEBUG off, collected static files) but over
 # plain HTTP: the test servers have no TLS.
 test: export DEBUG = 0
-test: export SECRET_KEY ?= test-only-not-secret
+test: export SECRET_KEY ?= test-only-not-secret-but-long-enough-for-django-0123456789
 test: export SECURE_SSL_REDIRECT = 0
 test: setup lint
 	@command -v pdftotext >/dev/null || { echo "make test reads PDFs with poppler: sudo apt-get install poppler-utils"; exit 1; }

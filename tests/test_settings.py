@@ -74,6 +74,13 @@ def test_a_production_start_without_secret_key_fails_naming_it():
     assert "ImproperlyConfigured" in result.stderr
 
 
+def test_a_production_start_with_a_short_secret_key_fails_naming_it():
+    result = manage("check", env={**PRODUCTION, "SECRET_KEY": "x"})
+    assert result.returncode != 0
+    assert "SECRET_KEY is too short" in result.stderr
+    assert manage("check", env=PRODUCTION).returncode == 0
+
+
 def test_check_deploy_is_clean_with_production_variables():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
     assert result.returncode == 0, result.stderr
@@ -82,7 +89,8 @@ def test_check_deploy_is_clean_with_production_variables():
 
 def test_debug_is_off_unless_set():
     code = "from django.conf import settings; print(settings.DEBUG)"
-    result = manage("shell", "--no-imports", "-c", code, env={"SECRET_KEY": "x"})
+    result = manage("shell", "--no-imports", "-c", code,
+                    env={"SECRET_KEY": PRODUCTION["SECRET_KEY"]})
     assert result.stdout.strip() == "False"
 
 

@@ -45,6 +45,13 @@ if not SECRET_KEY:
             "La variable d'environnement SECRET_KEY est requise quand DEBUG est désactivé."
         )
     SECRET_KEY = "django-insecure-development-only-key"  # noqa: S105 (DEBUG only)
+elif not DEBUG and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5):
+    # Django's own rule for a key that signs sessions, reset links and previews.
+    raise ImproperlyConfigured(
+        "SECRET_KEY is too short: give at least 50 random characters, e.g. from "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`. "
+        "SECRET_KEY est trop courte : donnez au moins 50 caractères aléatoires."
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
