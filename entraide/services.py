@@ -79,9 +79,27 @@ def plan_create_from_template(
         target_date=template.target_date,
     )
     plan.full_clean()
+    ensure_new_period(organization, [plan])
     plan.save()
     _copy_rows(source=template, target=plan, reset_state=True)
     return plan
+
+
+def ensure_new_period(organization: Organization, plans: list[EntraidePlan]) -> None:
+    """Refuse a plan whose year and period the organization already has ("Année 1 : mise
+    sur pied", 2025, twice). The organization is locked first, so that two requests at
+    once cannot both pass the check."""
+    Organization.objects.select_for_update().filter(pk=organization.pk).first()
+    existing = EntraidePlan.objects.filter(organization=organization, is_template=False)
+    for plan in plans:
+        clash = existing.filter(year=plan.year, period_label__iexact=plan.period_label.strip())
+        if clash.exists():
+            raise ValidationError(
+                _("The organization already has a plan « %(period)s » for %(year)s: open it, "
+                  "or choose another period or year.")
+                % {"period": plan.period_label, "year": plan.year},
+                code="duplicate_period",
+            )
 
 
 @transaction.atomic
@@ -216,6 +234,7 @@ def plan_start_next_year(*, plan: EntraidePlan, period_label: str) -> EntraidePl
         previous=plan,
     )
     following.full_clean()
+    ensure_new_period(plan.organization, [following])
     following.save()
     _copy_rows(source=plan, target=following, unfinished_only=True)
     return following
@@ -236,6 +255,7 @@ def plan_import(
     """
     plans, rows = _imported_plans(organization, data, year)
     refuse(_import_problems(plans, rows))
+    ensure_new_period(organization, [plan for plan, _source in plans])
     for plan, _source in plans:
         plan._history_user = by
         plan.save()  # the rows take their plan's id from it when they are inserted

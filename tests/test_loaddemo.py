@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth import authenticate, get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from entraide import services as entraide_services
@@ -88,7 +89,8 @@ def test_loaddemo_refuses_when_debug_is_off(settings):
 
 @pytest.mark.django_db
 def test_loaddemo_copes_with_a_plan_that_people_added_like_the_demo_s(cc_demo_twin):
-    """A second « Année 1 » plan for 2025, made in the app, must not break the next run."""
+    """A second « Année 1 » plan for 2025 (the app accepted one before it refused a second
+    plan of the same year and period) must not break the next run."""
     load()
     assert EntraidePlan.objects.filter(pk=cc_demo_twin.pk).exists()
     assert EntraidePlan.objects.filter(
@@ -101,6 +103,26 @@ def cc_demo_twin(db):
     load()
     template = EntraidePlan.objects.get(builtin_key="annee-1")
     organization = Organization.objects.get(slug="ccsne")
-    return entraide_services.plan_create_from_template(
-        template=template, organization=organization, year=2025
+    # As a database from before the rule holds it: made with 2024, then moved to 2025.
+    twin = entraide_services.plan_create_from_template(
+        template=template, organization=organization, year=2024
     )
+    EntraidePlan.objects.filter(pk=twin.pk).update(year=2025)
+    return twin
+
+
+@pytest.mark.django_db
+def test_the_app_refuses_a_second_plan_of_the_same_year_and_period():
+    load()
+    template = EntraidePlan.objects.get(builtin_key="annee-1")
+    organization = Organization.objects.get(slug="ccsne")
+    demo_plan = EntraidePlan.objects.get(organization=organization, year=2025,
+                                         is_template=False)
+    with pytest.raises(ValidationError) as refused:
+        entraide_services.plan_create_from_template(
+            template=template, organization=organization, year=2025,
+            period_label=demo_plan.period_label.upper(),
+        )
+    assert refused.value.code == "duplicate_period"
+    assert EntraidePlan.objects.filter(organization=organization, year=2025,
+                                       is_template=False).count() == 1

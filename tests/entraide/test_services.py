@@ -4,9 +4,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from entraide import seed_002, selectors, services
 from entraide.models import MAX_ITEM_LENGTH, MAX_ITEMS, EntraidePlan, EntraideRow
+from tests.helpers import page
 
 State = EntraideRow.State
 
@@ -213,3 +215,49 @@ def test_reading_the_templates_writes_nothing(cc, executif, templates):
 def test_the_built_in_templates_exist_after_migrate(db):
     keys = set(EntraidePlan.objects.filter(is_template=True).values_list("builtin_key", flat=True))
     assert {"annee-1", "annee-2"} <= keys
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_plans_of_one_year_and_period_make_one(cc):
+    """Four threads, each with its own connection, start « Année 1 » 2025 at once: the
+    organization is locked while checking, so one plan is made and the others refused."""
+    import threading
+
+    from django.db import OperationalError, connections
+
+    template = services.builtin_templates_ensure()[0]
+    barrier = threading.Barrier(4, timeout=10)
+    outcomes = []
+
+    def start():
+        try:
+            barrier.wait()
+            services.plan_create_from_template(template=template, organization=cc, year=2025)
+            outcomes.append("done")
+        except ValidationError as error:
+            outcomes.append(error.code)
+        except OperationalError as error:  # SQLite's in-memory test database
+            outcomes.append("locked" if "locked" in str(error) else repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=start) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+
+    refusals = {"duplicate_period"} | ({"locked"} if connection.vendor == "sqlite" else set())
+    assert outcomes.count("done") == 1 and len(outcomes) == 4
+    assert set(outcomes) - {"done"} <= refusals
+    assert EntraidePlan.objects.filter(organization=cc, year=2025, is_template=False).count() == 1
+
+
+def test_the_page_refuses_a_second_plan_of_the_same_period_in_french(login, executif, cc, plan,
+                                                                      templates):
+    url = reverse("entraide:plan_create", args=[cc.slug])
+    response = login(executif).post(url, {"template": templates["annee-1"].pk, "year": 2025,
+                                          "period_label": plan.period_label})
+    assert response.status_code == 200
+    assert "L’organisation a déjà un plan" in page(response)
+    assert EntraidePlan.objects.filter(organization=cc, is_template=False).count() == 1
