@@ -110,3 +110,51 @@ def test_a_move_keeps_an_open_edit_form_valid(login, executif, plan):
     assert response.status_code == 302
     assert Action.objects.filter(what="Action 1-1 revue").exists()
     assert Step.objects.count() == 12
+
+
+def _at_once(count, work):
+    """`work()` in `count` threads started together, each with its own connection; the
+    outcome of each: "done", a refusal's code, or "locked" (SQLite's test database)."""
+    import threading
+
+    from django.core.exceptions import ValidationError
+    from django.db import OperationalError, connections
+
+    barrier = threading.Barrier(count, timeout=10)
+    outcomes = []
+
+    def run():
+        try:
+            barrier.wait()
+            work()
+            outcomes.append("done")
+        except ValidationError as error:
+            outcomes.append(error.code)
+        except OperationalError as error:
+            outcomes.append("locked" if "locked" in str(error) else repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    return outcomes
+
+
+@pytest.mark.django_db(transaction=True)
+def test_actions_added_at_once_get_distinct_positions(cc):
+    """Eight actions added to one orientation at once: the plan is locked for each write,
+    so no two share a position (on SQLite, writes that find the database locked fail)."""
+    from django.db import connection
+
+    plan = make_plan(cc, actions=1)
+    orientation = plan.orientations.get()
+    outcomes = _at_once(8, lambda: services.action_create(orientation=orientation, what="x"))
+    done = outcomes.count("done")
+    assert set(outcomes) <= ({"done", "locked"} if connection.vendor == "sqlite" else {"done"})
+    assert done >= 1
+    positions = list(orientation.actions.values_list("position", flat=True))
+    assert len(positions) == 1 + done
+    assert len(set(positions)) == len(positions)
