@@ -10,7 +10,9 @@
 import html
 import subprocess
 
+import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 
@@ -117,3 +119,11 @@ def admin_form_data(response, *, copy=False, **changes) -> dict:
                 put(inline_form, name)
     data.update(changes)
     return data
+
+
+# Tests that write from several threads at once: SQLite's in-memory test database refuses
+# concurrent writers outright, so they prove something only on PostgreSQL, which CI runs.
+needs_postgresql = pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="concurrent writes need PostgreSQL (CI runs it: DATABASE_URL)",
+)

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from plans import services
 from plans.models import Action, Orientation, StatutoryFile, Step
-from tests.helpers import page
+from tests.helpers import needs_postgresql, page
 from tests.plans.helpers import make_plan
 
 
@@ -114,7 +114,7 @@ def test_a_move_keeps_an_open_edit_form_valid(login, executif, plan):
 
 def _at_once(count, work):
     """`work()` in `count` threads started together, each with its own connection; the
-    outcome of each: "done", a refusal's code, or "locked" (SQLite's test database)."""
+    outcome of each: "done", a refusal's code, or the database error."""
     import threading
 
     from django.core.exceptions import ValidationError
@@ -143,18 +143,40 @@ def _at_once(count, work):
     return outcomes
 
 
+@needs_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_actions_added_at_once_get_distinct_positions(cc):
     """Eight actions added to one orientation at once: the plan is locked for each write,
-    so no two share a position (on SQLite, writes that find the database locked fail)."""
-    from django.db import connection
+    so no two share a position."""
 
     plan = make_plan(cc, actions=1)
     orientation = plan.orientations.get()
     outcomes = _at_once(8, lambda: services.action_create(orientation=orientation, what="x"))
     done = outcomes.count("done")
-    assert set(outcomes) <= ({"done", "locked"} if connection.vendor == "sqlite" else {"done"})
-    assert done >= 1
+    assert set(outcomes) == {"done"}
     positions = list(orientation.actions.values_list("position", flat=True))
     assert len(positions) == 1 + done
     assert len(set(positions)) == len(positions)
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_moves_at_once_neither_deadlock_nor_share_a_position(cc):
+    """Ten ↑/↓ moves of neighbouring actions at once: each write locks the plan first, so
+    they queue instead of deadlocking, and positions stay distinct. A move past an edge is
+    refused ("edge")."""
+
+    plan = make_plan(cc, actions=3)
+    orientation = plan.orientations.get()
+    rows = list(orientation.actions.order_by("position"))
+    moves = iter([(rows[i % 3], "up" if i % 2 else "down") for i in range(10)])
+
+    def move():
+        row, direction = next(moves)
+        services.row_move(row=row, direction=direction)
+
+    outcomes = _at_once(10, move)
+    allowed = {"done", "edge"}
+    assert len(outcomes) == 10 and set(outcomes) <= allowed
+    positions = list(orientation.actions.values_list("position", flat=True))
+    assert sorted(positions) == [0, 1, 2]
