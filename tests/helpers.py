@@ -127,3 +127,35 @@ needs_postgresql = pytest.mark.skipif(
     "postgresql" not in settings.DATABASES["default"]["ENGINE"],
     reason="concurrent writes need PostgreSQL (CI runs it: DATABASE_URL)",
 )
+
+
+def at_once(works) -> list[str]:
+    """Each callable of `works` in its own thread and connection, all started together;
+    the outcome of each: "done", a refusal's code, or the repr of any other error (which
+    the caller's assertions then name)."""
+    import threading
+
+    from django.core.exceptions import ValidationError
+    from django.db import connections
+
+    barrier = threading.Barrier(len(works), timeout=10)
+    outcomes = []
+
+    def run(work):
+        try:
+            barrier.wait()
+            work()
+            outcomes.append("done")
+        except ValidationError as error:
+            outcomes.append(error.code)
+        except Exception as error:  # noqa: BLE001 - reported by the caller's assertions
+            outcomes.append(repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(work,)) for work in works]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    return outcomes

@@ -4,12 +4,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import OperationalError, connection
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from tests.helpers import Role, make_person, needs_postgresql, page
+from tests.helpers import Role, at_once, make_person, needs_postgresql, page
 from unionplans import members
 from unionplans.models import ImportReceipt, Membership
 
@@ -75,35 +75,14 @@ def test_a_demotion_from_a_stale_copy_keeps_the_last_executive(executif, cc):
 def test_two_executives_demoting_each_other_at_once_leave_one(executif, cc):
     """Two threads, each with its own connection, each demoting the other at once: the
     exécutif memberships are locked while counting, so exactly one demotion passes."""
-    import threading
-
-    from django.db import connections
-
     other = make_person("deuxieme", cc, Role.EXECUTIVE)
     mine, theirs = membership_of(executif, cc), membership_of(other, cc)
-    barrier = threading.Barrier(2, timeout=10)
-    outcomes = []
 
     def demote(membership, by):
-        try:
-            barrier.wait()
-            members.membership_change(membership=membership, by=by, role=Role.MEMBER)
-            outcomes.append("done")
-        except ValidationError as error:
-            outcomes.append(error.code)
-        except OperationalError as error:  # reported by the assertions below
-            outcomes.append("locked" if "locked" in str(error) else repr(error))
-        except Exception as error:  # noqa: BLE001 - reported by the assertion below
-            outcomes.append(repr(error))
-        finally:
-            connections.close_all()
+        return lambda: members.membership_change(membership=membership, by=by,
+                                                 role=Role.MEMBER)
 
-    threads = [threading.Thread(target=demote, args=(theirs, executif)),
-               threading.Thread(target=demote, args=(mine, other))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
+    outcomes = at_once([demote(theirs, executif), demote(mine, other)])
 
     # PostgreSQL queues the second behind the first's locks, which then counts one
     # exécutif and refuses.

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from entraide import seed_002, selectors, services
 from entraide.models import MAX_ITEM_LENGTH, MAX_ITEMS, EntraidePlan, EntraideRow
-from tests.helpers import needs_postgresql, page
+from tests.helpers import at_once, needs_postgresql, page
 
 State = EntraideRow.State
 
@@ -222,32 +222,12 @@ def test_the_built_in_templates_exist_after_migrate(db):
 def test_simultaneous_plans_of_one_year_and_period_make_one(cc):
     """Four threads, each with its own connection, start « Année 1 » 2025 at once: the
     organization is locked while checking, so one plan is made and the others refused."""
-    import threading
-
-    from django.db import OperationalError, connections
-
     template = services.builtin_templates_ensure()[0]
-    barrier = threading.Barrier(4, timeout=10)
-    outcomes = []
 
     def start():
-        try:
-            barrier.wait()
-            services.plan_create_from_template(template=template, organization=cc, year=2025)
-            outcomes.append("done")
-        except ValidationError as error:
-            outcomes.append(error.code)
-        except OperationalError as error:  # reported by the assertions below
-            outcomes.append("locked" if "locked" in str(error) else repr(error))
-        finally:
-            connections.close_all()
+        services.plan_create_from_template(template=template, organization=cc, year=2025)
 
-    threads = [threading.Thread(target=start) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-
+    outcomes = at_once([start] * 4)
     refusals = {"duplicate_period"}
     assert outcomes.count("done") == 1 and len(outcomes) == 4
     assert set(outcomes) - {"done"} <= refusals

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from plans import services
 from plans.models import Action, FollowUp, Orientation, Step, WorkPlan
-from tests.helpers import needs_postgresql, page
+from tests.helpers import at_once, needs_postgresql, page
 from tests.plans.helpers import make_plan
 
 
@@ -97,34 +97,14 @@ def test_a_plan_is_carried_over_once(login, executif, closed):
 def test_simultaneous_carry_overs_make_one_plan(cc):
     """Four threads, each with its own connection, carry the same closed plan over at once:
     the plan is locked, so one passes and the others are told it was done."""
-    import threading
-
-    from django.db import OperationalError, connections
-
     plan = make_plan(cc, actions=2)
     WorkPlan.objects.filter(pk=plan.pk).update(state=WorkPlan.State.CLOSED)
-    barrier = threading.Barrier(4, timeout=10)
-    outcomes = []
 
     def carry_over():
-        try:
-            barrier.wait()
-            services.plan_carry_over(plan=plan, title="Suivant", mandate_start=plan.mandate_end,
-                                     mandate_end=plan.mandate_end.replace(year=2025))
-            outcomes.append("done")
-        except ValidationError as error:
-            outcomes.append(error.code)
-        except OperationalError as error:  # reported by the assertions below
-            outcomes.append("locked" if "locked" in str(error) else repr(error))
-        finally:
-            connections.close_all()
+        services.plan_carry_over(plan=plan, title="Suivant", mandate_start=plan.mandate_end,
+                                 mandate_end=plan.mandate_end.replace(year=2025))
 
-    threads = [threading.Thread(target=carry_over) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-
+    outcomes = at_once([carry_over] * 4)
     refusals = {"already_carried_over"}
     assert outcomes.count("done") == 1 and len(outcomes) == 4
     assert set(outcomes) - {"done"} <= refusals

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from plans import services
 from plans.models import Action, Orientation, StatutoryFile, Step
-from tests.helpers import needs_postgresql, page
+from tests.helpers import at_once, needs_postgresql, page
 from tests.plans.helpers import make_plan
 
 
@@ -112,37 +112,6 @@ def test_a_move_keeps_an_open_edit_form_valid(login, executif, plan):
     assert Step.objects.count() == 12
 
 
-def _at_once(count, work):
-    """`work()` in `count` threads started together, each with its own connection; the
-    outcome of each: "done", a refusal's code, or the database error."""
-    import threading
-
-    from django.core.exceptions import ValidationError
-    from django.db import OperationalError, connections
-
-    barrier = threading.Barrier(count, timeout=10)
-    outcomes = []
-
-    def run():
-        try:
-            barrier.wait()
-            work()
-            outcomes.append("done")
-        except ValidationError as error:
-            outcomes.append(error.code)
-        except OperationalError as error:
-            outcomes.append("locked" if "locked" in str(error) else repr(error))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    return outcomes
-
-
 @needs_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_actions_added_at_once_get_distinct_positions(cc):
@@ -151,7 +120,7 @@ def test_actions_added_at_once_get_distinct_positions(cc):
 
     plan = make_plan(cc, actions=1)
     orientation = plan.orientations.get()
-    outcomes = _at_once(8, lambda: services.action_create(orientation=orientation, what="x"))
+    outcomes = at_once([lambda: services.action_create(orientation=orientation, what="x")] * 8)
     done = outcomes.count("done")
     assert set(outcomes) == {"done"}
     positions = list(orientation.actions.values_list("position", flat=True))
@@ -175,7 +144,7 @@ def test_moves_at_once_neither_deadlock_nor_share_a_position(cc):
         row, direction = next(moves)
         services.row_move(row=row, direction=direction)
 
-    outcomes = _at_once(10, move)
+    outcomes = at_once([move] * 10)
     allowed = {"done", "edge"}
     assert len(outcomes) == 10 and set(outcomes) <= allowed
     positions = list(orientation.actions.values_list("position", flat=True))
