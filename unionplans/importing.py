@@ -206,7 +206,6 @@ class Line:
     text: str
     level: int = 0  # 0 for a bullet, 1 for a sub-bullet ("o …" in the seeds)
     underlined: bool = False
-    bold: bool = False
 
 
 @dataclass
@@ -248,7 +247,7 @@ def cell_lines(cell) -> list[Line]:
     lines = []
     for paragraph in cell.paragraphs:
         level = _list_level(paragraph)
-        for index, (text, underlined, bold) in enumerate(_paragraph_parts(paragraph)):
+        for index, (text, underlined) in enumerate(_paragraph_parts(paragraph)):
             marker = _BULLET.match(text)
             if marker:
                 if marker[1] in _SUB_BULLETS:
@@ -261,7 +260,7 @@ def cell_lines(cell) -> list[Line]:
                 # After a line break without a bullet, the same item goes on.
                 lines[-1].text += "\n" + text
             else:
-                lines.append(Line(text, level, underlined, bold))
+                lines.append(Line(text, level, underlined))
     return lines
 
 
@@ -274,21 +273,20 @@ def _list_level(paragraph) -> int:
     return 1 if indent is not None and indent.cm >= 1.5 else 0
 
 
-def _paragraph_parts(paragraph) -> list[tuple[str, bool, bool]]:
+def _paragraph_parts(paragraph) -> list[tuple[str, bool]]:
     """A paragraph's text cut at its line breaks, each part with whether all of its
-    letters are underlined, and bold."""
-    parts: list[list] = [["", [], []]]
+    letters are underlined."""
+    parts: list[list] = [["", []]]
     for run in _runs(paragraph):
         for piece in re.split(r"(\n)", run.text):
             if piece == "\n":
-                parts.append(["", [], []])
+                parts.append(["", []])
             elif piece:
                 part = parts[-1]
                 part[0] += piece
                 if re.search(r"\w", piece):  # a bullet's "- " is often not underlined
                     part[1].append(bool(run.underline))
-                    part[2].append(bool(run.bold))  # not the style's: costly, and rare
-    return [(text, all(u) and bool(u), all(b) and bool(b)) for text, u, b in parts if text]
+    return [(text, all(u) and bool(u)) for text, u in parts if text]
 
 
 def _runs(paragraph) -> list:
