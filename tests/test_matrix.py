@@ -11,6 +11,7 @@ from tests import matrix
 from tests import test_affiliates as affiliates_matrix
 from tests import test_invitations_matrix as invitations_matrix
 from tests import test_members_matrix as members_matrix
+from tests import test_privacy_matrix as privacy_matrix
 from tests.entraide import test_permission_matrix as entraide_matrix
 from tests.matrix import ANONYMOUS
 from tests.plans import test_permissions as plans_matrix
@@ -45,6 +46,7 @@ MATRICES = {
     "affiliates": (affiliates_matrix.CASES, matrix.PERSONS),
     "members": (members_matrix.CASES, matrix.PERSONS),
     "invitations": (invitations_matrix.CASES, matrix.PERSONS),
+    "privacy": (privacy_matrix.CASES, matrix.PERSONS),
     "plans": (plans_matrix.CASES, matrix.PERSONS),
     "vpp": (vpp_matrix.CASES, matrix.PERSONS),
     "entraide": (entraide_matrix.CASES, entraide_matrix.PERSONS),

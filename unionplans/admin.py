@@ -13,7 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import accounts, members, permissions
 from .choices import SafeChoicesMixin
 from .forms import AdminVersionCheckForm
-from .models import Membership, Organization
+from .models import ConfidentialityIncident, Membership, Organization
 
 
 class ScopedPermissionsMixin:
@@ -150,6 +150,8 @@ class OrganizationAdmin(ScopedAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["short_name"]}
+    # Named on the organization's privacy page, by its exécutif (unionplans.privacy).
+    readonly_fields = ["privacy_officer"]
     inlines = [MembershipInline]
 
     def save_formset(self, request, form, formset, change):
@@ -174,6 +176,40 @@ class MembershipAdmin(NoDeletionMixin, ScopedAdmin):
 
     def save_model(self, request, obj, form, change):
         _dated(obj)
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ConfidentialityIncident)
+class ConfidentialityIncidentAdmin(NoDeletionMixin, ScopedAdmin):
+    """The register the privacy act asks for: conseillers keep their organizations' own."""
+
+    change_ability = permissions.REVIEW
+    list_display = ["organization", "occurred_on", "discovered_on", "people_concerned",
+                    "serious_injury_risk", "notices_due"]
+    list_filter = ["serious_injury_risk", ("organization", admin.RelatedOnlyFieldListFilter)]
+    date_hierarchy = "discovered_on"
+    readonly_fields = ["recorded_by"]
+    fieldsets = [
+        (None, {"fields": ["organization", ("occurred_on", "occurred_until"), "discovered_on",
+                           "people_concerned"]}),
+        (_("What happened"), {"fields": ["information_concerned", "circumstances"]}),
+        (_("Risk and notices"), {"fields": ["risk_assessment", "serious_injury_risk",
+                                            "commission_notified_on", "people_notified_on"]}),
+        (_("Measures"), {"fields": ["measures", "recorded_by"]}),
+    ]
+
+    @admin.display(boolean=True, description=_("notices due"))
+    def notices_due(self, incident):
+        return incident.notices_due
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organization":
+            kwargs["queryset"] = permissions.organizations_for(request.user, permissions.REVIEW)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.recorded_by = request.user
         super().save_model(request, obj, form, change)
 
 

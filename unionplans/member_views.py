@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import invitation_views, members, permissions
+from . import invitation_views, members, permissions, privacy
 from .forms import ImportConfirmForm
 from .import_flow import create_once
 from .importing import read_preview, sign_preview, upload_refusal
@@ -77,6 +77,7 @@ def _member_page(request: HttpRequest, status: int = 200) -> HttpResponse:
         # A conseiller's row is read-only to whoever does not assign conseillers.
         membership.editable = can_manage and (assigns_advisers
                                               or membership.role != Role.ADVISER)
+        membership.erasable = membership.editable and privacy.erasable(membership)
     context = {
         "memberships": memberships,
         "can_manage": can_manage,

@@ -1,6 +1,8 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -64,6 +66,12 @@ class Organization(Timestamped):
     shares_dossiers_with_parent = models.BooleanField(
         _("shares its VPP dossiers with the body it is affiliated to"), default=False,
         help_text=_("Its VPP dossiers can be read by that body's exécutif and conseillers."),
+    )
+    privacy_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person in charge of personal information"),
+        on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        help_text=_("Named by the exécutif; by law, the person with the highest authority "
+                    "until someone is named."),
     )
     history = HistoricalRecords()
 
@@ -190,3 +198,71 @@ class Invitation(Timestamped):
 
     def __str__(self) -> str:
         return f"{self.email} — {self.organization.short_name}"
+
+
+class ConfidentialityIncident(Timestamped):
+    """One entry of the register of confidentiality incidents that Quebec's private-sector
+    privacy act (s. 3.8) requires of every organization, with what its regulation lists:
+    what was concerned, when, how many people, the risk of serious injury, who was told
+    and when, and what was done. Entries are kept (never deleted through the app): the
+    regulation asks for five years after the organization learned of the incident."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.PROTECT,
+        related_name="confidentiality_incidents",
+    )
+    occurred_on = models.DateField(_("incident date"), help_text=_(
+        "The date, or the first day of the period, even approximate."))
+    occurred_until = models.DateField(_("end of the period"), null=True, blank=True)
+    discovered_on = models.DateField(_("date the organization learned of it"))
+    information_concerned = long_text_field(_("personal information concerned"), help_text=_(
+        "Or, if it cannot be identified, why."))
+    circumstances = long_text_field(_("circumstances"))
+    people_concerned = models.PositiveIntegerField(_("number of people concerned"),
+                                                   help_text=_("An approximation if unknown."))
+    risk_assessment = long_text_field(_("assessment of the risk of injury"), help_text=_(
+        "Sensitivity of the information, foreseeable consequences, likelihood of misuse."))
+    serious_injury_risk = models.BooleanField(_("risk of serious injury"), default=False)
+    commission_notified_on = models.DateField(
+        _("Commission d'accès à l'information notified on"), null=True, blank=True)
+    people_notified_on = models.DateField(_("people concerned notified on"), null=True,
+                                          blank=True)
+    measures = long_text_field(_("measures taken to reduce the risk of injury"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("confidentiality incident")
+        verbose_name_plural = _("confidentiality incidents")
+        ordering = ["-discovered_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.organization.short_name} — {self.occurred_on:%Y-%m-%d}"
+
+    def clean(self):
+        """Dates in order, none in the future: every writer (admin, page) calls full_clean."""
+        today = timezone.localdate()
+        errors = {}
+        dated = {
+            "occurred_until": self.occurred_until, "discovered_on": self.discovered_on,
+            "commission_notified_on": self.commission_notified_on,
+            "people_notified_on": self.people_notified_on,
+        }
+        for name, value in {"occurred_on": self.occurred_on, **dated}.items():
+            if value and value > today:
+                errors[name] = _("This date is in the future.")
+        for name, value in dated.items():
+            if value and self.occurred_on and value < self.occurred_on and name not in errors:
+                errors[name] = _("This date comes before the incident.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def notices_due(self) -> bool:
+        """A serious risk whose Commission or people have not been told yet."""
+        return self.serious_injury_risk and not (
+            self.commission_notified_on and self.people_notified_on
+        )

@@ -18,9 +18,16 @@ from django.utils.translation import gettext_lazy as _
 
 NOT_A_MEMBER = _("%(names)s: not an active member of %(organization)s.")
 
+# The username of an account whose personal information was erased
+# (`unionplans.privacy.person_erase`): "~<id>", which no form accepts as a username.
+ERASED_PREFIX = "~"
+
 
 def display_name(user) -> str:
-    """The person's full name, or their username when no name is recorded."""
+    """The person's full name, or their username when no name is recorded; a neutral
+    name once their personal information is erased."""
+    if user.get_username().startswith(ERASED_PREFIX):
+        return str(_("Former member"))
     return user.get_full_name() or user.get_username()
 
 

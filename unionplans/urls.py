@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import invitation_views, member_views, my_actions, views
+from . import invitation_views, member_views, my_actions, privacy_views, views
 from .accounts import ThrottledPasswordResetForm
 from .mail import mail_configured
 
@@ -21,6 +21,13 @@ urlpatterns = [
     path("o/<slug:slug>/membres/importer/", member_views.member_import, name="member_import"),
     path("o/<slug:slug>/membres/importer/confirmer/", member_views.member_import_confirm,
          name="member_import_confirm"),
+    path("o/<slug:slug>/membres/<int:pk>/effacer/", privacy_views.member_erase,
+         name="member_erase"),
+    path("o/<slug:slug>/confidentialite/", privacy_views.privacy_page, name="privacy"),
+    path("o/<slug:slug>/confidentialite/responsable/", privacy_views.privacy_officer,
+         name="privacy_officer"),
+    path("compte/", privacy_views.account, name="account"),
+    path("compte/mes-donnees.json", privacy_views.account_data, name="account_data"),
     path("o/<slug:slug>/affilies/", views.affiliates, name="affiliates"),
     path("o/<slug:slug>/partage/", views.organization_sharing, name="organization_sharing"),
     path("o/<slug:slug>/membres/invitations/", invitation_views.invitation_create,
