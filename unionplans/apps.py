@@ -7,6 +7,9 @@ class UnionPlansConfig(AppConfig):
     name = "unionplans"
     verbose_name = _("Organizations and members")
 
+    def ready(self):
+        from . import sessions  # noqa: F401  (connects the login and logout receivers)
+
 
 class UnionPlansAdminConfig(AdminConfig):
     """The Django admin, opened to conseillers and scoped to their organizations."""

@@ -266,3 +266,22 @@ class ConfidentialityIncident(Timestamped):
         return self.serious_injury_risk and not (
             self.commission_notified_on and self.people_notified_on
         )
+
+
+class SessionRecord(models.Model):
+    """One open session of a person, so that they can end them all (unionplans.sessions)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("account"),
+                             on_delete=models.CASCADE, related_name="session_records")
+    session_key = models.CharField(_("session key"), max_length=40, unique=True)
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    last_seen_at = models.DateTimeField(_("last activity"), auto_now_add=True)
+    user_agent = models.CharField(_("browser"), max_length=200, blank=True)
+    public = models.BooleanField(_("public computer"), default=False)
+
+    class Meta:
+        verbose_name = _("open session")
+        verbose_name_plural = _("open sessions")
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.started_at:%Y-%m-%d %H:%M}"

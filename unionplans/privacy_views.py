@@ -6,6 +6,7 @@ Views only parse input; the rules are `unionplans.privacy`'s services.
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -13,9 +14,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from . import permissions, privacy
+from . import permissions, privacy, sessions
 from .models import Membership
 from .people import display_name, people_of
 from .permissions import MANAGE_MEMBERS, VIEW, organization_view
@@ -39,7 +40,22 @@ class PrivacyOfficerForm(forms.Form):
 @require_GET
 def account(request: HttpRequest) -> HttpResponse:
     memberships = request.user.memberships.select_related("organization__privacy_officer")
-    return render(request, "unionplans/account.html", {"memberships": memberships})
+    return render(request, "unionplans/account.html", {
+        "memberships": memberships,
+        "sessions": sessions.sessions_of(request.user),
+        "idle_minutes": sessions.idle_limit(request.session),
+    })
+
+
+@login_required
+@require_POST
+def logout_everywhere(request: HttpRequest) -> HttpResponse:
+    """End every session of the person, this one included, e.g. after using a shared
+    computer and forgetting to log out."""
+    count = sessions.sessions_end_all(request.user)
+    logout(request)
+    messages.success(request, sessions.ended_everywhere_message(count))
+    return redirect("login")
 
 
 @login_required

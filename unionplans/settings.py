@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "unionplans.sessions.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a lock-out into its page
@@ -127,6 +128,11 @@ else:
 
 # Sessions live in the database so that several app servers can share them.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Shared office computers (unionplans.sessions): a session ends after this many minutes
+# without a request, and closes with the browser when "public computer" is ticked at login.
+SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "120"))
+SESSION_PUBLIC_IDLE_MINUTES = int(os.environ.get("SESSION_PUBLIC_IDLE_MINUTES", "15"))
+SESSION_COOKIE_AGE = 60 * 60 * 24 * 14  # Django's default: the idle limit ends it sooner
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import invitation_views, member_views, my_actions, privacy_views, views
+from . import invitation_views, member_views, my_actions, privacy_views, sessions, views
 from .accounts import ThrottledPasswordResetForm
 from .mail import mail_configured
 
@@ -27,6 +27,8 @@ urlpatterns = [
     path("o/<slug:slug>/confidentialite/responsable/", privacy_views.privacy_officer,
          name="privacy_officer"),
     path("compte/", privacy_views.account, name="account"),
+    path("compte/deconnexion-partout/", privacy_views.logout_everywhere,
+         name="logout_everywhere"),
     path("compte/mes-donnees.json", privacy_views.account_data, name="account_data"),
     path("o/<slug:slug>/affilies/", views.affiliates, name="affiliates"),
     path("o/<slug:slug>/partage/", views.organization_sharing, name="organization_sharing"),
@@ -42,11 +44,7 @@ urlpatterns = [
     path("o/<slug:slug>/plans/", include("plans.urls")),
     path("o/<slug:slug>/vpp/", include("vpp.urls")),
     path("o/<slug:slug>/entraide/", include("entraide.urls")),
-    path(
-        "connexion/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
-        name="login",
-    ),
+    path("connexion/", sessions.LoginView.as_view(), name="login"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "mot-de-passe/oublie/",
