@@ -62,6 +62,11 @@ CASES = [
                   writes={"executif", "superuser"}, data=name_the_membre),
     *matrix.wrong_methods("privacy_officer", cc_args, {"POST"}),
 
+    # Posted without "required": the requirement is saved as off (a write all the same).
+    *matrix.cases("two_factor_requirement", cc_args, "POST", MANAGERS,
+                  writes={"executif", "superuser"}),
+    *matrix.wrong_methods("two_factor_requirement", cc_args, {"POST"}),
+
     *matrix.cases("member_erase", membership_args("former"), "POST", MANAGERS,
                   writes={"executif", "superuser"}),
     # Another organization's membership under this organization's address.

@@ -8,7 +8,7 @@ class UnionPlansConfig(AppConfig):
     verbose_name = _("Organizations and members")
 
     def ready(self):
-        from . import sessions  # noqa: F401  (connects the login and logout receivers)
+        from . import sessions, two_factor  # noqa: F401  (connect their login receivers)
 
 
 class UnionPlansAdminConfig(AdminConfig):

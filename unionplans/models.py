@@ -67,6 +67,10 @@ class Organization(Timestamped):
         _("shares its VPP dossiers with the body it is affiliated to"), default=False,
         help_text=_("Its VPP dossiers can be read by that body's exécutif and conseillers."),
     )
+    requires_two_factor = models.BooleanField(
+        _("requires two-factor authentication"), default=False,
+        help_text=_("Of its exécutif and of everyone on its comité d'entraide."),
+    )
     privacy_officer = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("person in charge of personal information"),
         on_delete=models.SET_NULL, null=True, blank=True, related_name="+",

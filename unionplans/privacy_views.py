@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from . import permissions, privacy, sessions
+from . import permissions, privacy, sessions, two_factor
 from .models import Membership
 from .people import display_name, people_of
 from .permissions import MANAGE_MEMBERS, VIEW, organization_view
@@ -44,6 +44,8 @@ def account(request: HttpRequest) -> HttpResponse:
         "memberships": memberships,
         "sessions": sessions.sessions_of(request.user),
         "idle_minutes": sessions.idle_limit(request.session),
+        "has_device": two_factor.device_of(request.user) is not None,
+        "two_factor_required": two_factor.required_for(request.user),
     })
 
 

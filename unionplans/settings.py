@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "unionplans.apps.UnionPlansConfig",
     "plans",
     "vpp",
@@ -86,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "unionplans.sessions.IdleTimeoutMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "unionplans.two_factor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a lock-out into its page
@@ -132,6 +136,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # without a request, and closes with the browser when "public computer" is ticked at login.
 SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "120"))
 SESSION_PUBLIC_IDLE_MINUTES = int(os.environ.get("SESSION_PUBLIC_IDLE_MINUTES", "15"))
+# The issuer an authenticator app shows beside the code (unionplans.two_factor).
+OTP_TOTP_ISSUER = "UnionPlans"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14  # Django's default: the idle limit ends it sooner
 
 AUTH_PASSWORD_VALIDATORS = [

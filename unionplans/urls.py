@@ -2,7 +2,15 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import invitation_views, member_views, my_actions, privacy_views, sessions, views
+from . import (
+    invitation_views,
+    member_views,
+    my_actions,
+    privacy_views,
+    sessions,
+    two_factor_views,
+    views,
+)
 from .accounts import ThrottledPasswordResetForm
 from .mail import mail_configured
 
@@ -27,6 +35,12 @@ urlpatterns = [
     path("o/<slug:slug>/confidentialite/responsable/", privacy_views.privacy_officer,
          name="privacy_officer"),
     path("compte/", privacy_views.account, name="account"),
+    path("connexion/code/", two_factor_views.code, name="two_factor"),
+    path("compte/double-authentification/", two_factor_views.setup, name="two_factor_setup"),
+    path("compte/double-authentification/retirer/", two_factor_views.remove,
+         name="two_factor_remove"),
+    path("o/<slug:slug>/confidentialite/double-authentification/",
+         two_factor_views.requirement, name="two_factor_requirement"),
     path("compte/deconnexion-partout/", privacy_views.logout_everywhere,
          name="logout_everywhere"),
     path("compte/mes-donnees.json", privacy_views.account_data, name="account_data"),
