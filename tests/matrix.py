@@ -18,18 +18,25 @@ the case says the request `writes`, in which case something must have changed.
 `routes_in_urlconf` reads the URL configuration: tests/test_matrix.py fails naming any
 route that no matrix lists, so a new route nobody listed fails the suite; `admin_routes`
 does the same for the admin matrices of each app.
+
+`fuzz_test(CASES)` attacks the same routes with hostile input (hypothesis): each matrix
+module says `test_hostile_input = matrix.fuzz_test(CASES)`.
 """
 
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import Any
 
+import hypothesis
 import pytest
 from django.contrib import admin
+from django.db import transaction
 from django.test import Client
 from django.test.client import ClientHandler
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from hypothesis import strategies as st
 
 from tests.helpers import differences, page, snapshot
 
@@ -274,3 +281,92 @@ ADMIN_SUPERUSER = {
     ("simple_history", "GET"): (200, False),
     ("simple_history", "POST"): (302, True),  # a revert
 }
+
+
+# Hostile input on every route a matrix lists: each form's fields and each list's filters
+# get NUL bytes, huge numbers, impossible dates, markup and template syntax, any Unicode.
+# The answer may refuse (4xx) but never fail (5xx). On PostgreSQL in CI, as production.
+
+HOSTILE = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from([
+        "\x00", "a\x00b", "%00", "9" * 30, "-1", "0", "", " ", "9999-12-31", "0000-00-00",
+        "2021-02-30", "31/12/2021", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+        "{{ request }}", "{% now 'Y' %}", "x" * 20_000, "../../etc/passwd", "file:///etc/passwd",
+        "on", "true", "[]", "1e309", "NaN", "١٢٣", "ℌ", "Ω" * 300,
+    ]),
+)
+
+
+class _FieldNames(HTMLParser):
+    """The names of the fields of a page's GET forms (its list filters)."""
+
+    def __init__(self):
+        super().__init__()
+        self.in_get_form, self.names = False, set()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "form":
+            self.in_get_form = (attributes.get("method") or "get").lower() == "get"
+        elif tag in ("input", "select", "textarea") and self.in_get_form and attributes.get(
+                "name") and attributes.get("type") != "submit":
+            self.names.add(attributes["name"])
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.in_get_form = False
+
+
+def _filter_names(response) -> set[str]:
+    parser = _FieldNames()
+    if "html" in response.get("Content-Type", ""):
+        parser.feed(response.content.decode())
+    return parser.names - {"language", "next"}
+
+
+def fuzz_cases(listed: Iterable[Case]) -> list[Case]:
+    """One accepted case per route (and object) and method: the one to attack."""
+    chosen = {}
+    for case in listed:
+        if case.person != ANONYMOUS and case.status in (200, 302) and case.method in (
+                "GET", "POST"):
+            chosen.setdefault((case.route, case.on, case.method), case)
+    return list(chosen.values())
+
+
+def fuzz_test(listed: Iterable[Case]):
+    """A test, for a matrix module, of hostile input on each of `listed`'s routes:
+    `test_hostile_input = matrix.fuzz_test(CASES)`."""
+
+    field_names = {}  # per case: the page's filters are read once, not once an example
+
+    @parametrize(fuzz_cases(listed))
+    @hypothesis.settings(max_examples=5, deadline=None, derandomize=True,
+                         suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture,
+                                                hypothesis.HealthCheck.too_slow])
+    @hypothesis.given(draw=st.data())
+    def test_hostile_input(case, request, world, draw):
+        client = new_client()
+        client.force_login(request.getfixturevalue(case.person))
+        url = reverse(case.route, args=case.args(world))
+        base = {}
+        if case.method == "GET":
+            if case.id not in field_names:
+                field_names[case.id] = sorted(_filter_names(client.get(url)))
+            names = field_names[case.id] or ["q", "page", "sort"]
+        else:
+            base = case.data(world) if callable(case.data) else dict(case.data or {})
+            names = sorted(base) or ["id"]
+        fields = draw.draw(st.dictionaries(st.sampled_from(names), HOSTILE, min_size=1),
+                           label="fields")
+        with transaction.atomic():  # each example starts from the same rows
+            if case.method == "GET":
+                response = client.get(url, fields)
+            else:
+                response = client.post(url, {**base, **fields})
+            transaction.set_rollback(True)
+        assert response.status_code < 500, (
+            f"{case.id}: {case.method} {url} with {fields!r} answered {response.status_code}")
+
+    return test_hostile_input

@@ -147,6 +147,9 @@ def test_the_matrix(case, request, world):
     matrix.check(case, request, world)
 
 
+test_hostile_input = matrix.fuzz_test(CASES)
+
+
 def test_the_affiliates_page_says_what_each_shares(login, executif, shared_plan, private):
     text = page(login(executif).get(reverse("affiliates", args=["ccsne"])))
     assert "Syndicat des employé·es de soutien" in text and "Syndicat discret" in text

@@ -58,6 +58,9 @@ def test_the_matrix(case, request, world):
     matrix.check(case, request, world)
 
 
+test_hostile_input = matrix.fuzz_test(CASES)
+
+
 def test_every_route_of_the_apps_is_in_a_matrix():
     listed = [case for cases, _persons in MATRICES.values() for case in cases]
     assert matrix.unlisted(listed) == []

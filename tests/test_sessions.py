@@ -77,6 +77,7 @@ def test_an_ordinary_login_keeps_its_cookie_for_the_session_age(client, executif
 
     cookie = response.cookies[settings.SESSION_COOKIE_NAME]
     assert cookie["max-age"] == settings.SESSION_COOKIE_AGE
+    assert (cookie["secure"], cookie["httponly"], cookie["samesite"]) == (True, True, "Lax")
     assert not SessionRecord.objects.get().public
 
 

@@ -220,6 +220,9 @@ def test_the_matrix(case, request, world):
     matrix.check(case, request, world)
 
 
+test_hostile_input = matrix.fuzz_test(CASES)
+
+
 def test_the_organization_page_links_entraide_only_for_the_committee(login, cc, executif, membre,
                                                                      benevole, conseiller):
     url = reverse("organization_detail", args=[cc.slug])

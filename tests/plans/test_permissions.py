@@ -191,6 +191,9 @@ def test_the_matrix(case, request, world):
     matrix.check(case, request, world)
 
 
+test_hostile_input = matrix.fuzz_test(CASES)
+
+
 def test_an_unknown_row_kind_is_404(login, executif, plan):
     url = f"/o/{plan.organization.slug}/plans/inconnu/{plan.pk}/modifier/"
     assert login(executif).get(url).status_code == 404

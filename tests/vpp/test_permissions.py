@@ -233,6 +233,9 @@ def test_the_matrix(case, request, world):
     matrix.check(case, request, world)
 
 
+test_hostile_input = matrix.fuzz_test(CASES)
+
+
 def test_the_membre_s_list_shows_only_its_dossiers(login, membre, dossier, unlisted):
     text = page(login(membre).get(reverse("vpp:dossier_list", args=[SLUG])))
     assert "Reprographie" in text
