@@ -4,6 +4,7 @@ from django.db.models import Q, QuerySet
 
 from unionplans import permissions
 from unionplans.models import Organization
+from unionplans.templatetags.dates import long_date
 
 from .models import EntraidePlan, EntraideRow
 
@@ -73,7 +74,7 @@ def answered_by(*, user, today) -> list:
     season (« Printemps-été »), not a date: these items come last."""
     from django.urls import reverse
 
-    from unionplans.my_actions import Item
+    from unionplans.due import Item
 
     rows = permissions.scope(
         EntraideRow.objects.filter(responsible_users=user, plan__is_template=False)
@@ -93,3 +94,62 @@ def answered_by(*, user, today) -> list:
         )
         for row in rows
     ]
+
+
+def row_due_date(row: EntraideRow):
+    """When a row falls due: the first date its Échéancier writes (« 15 mars 2026 », or
+    « juin 2026 » for the month's last day), else its plan's target date, else None (a
+    season such as « Printemps-été » is no date)."""
+    from unionplans.due import end_of_month
+    from unionplans.importing import full_date, month_year
+
+    for text in row.schedule:
+        day, _invalid = full_date(text)
+        if day:
+            return day
+        month = month_year(text)
+        if month:
+            return end_of_month(month)
+    return row.plan.target_date
+
+
+def due_items(*, user, today, until, organization=None) -> list:
+    """The unfinished rows of open plans that have a date (`row_due_date`), falling due by
+    `until` or overdue (`unionplans.due`), only where `user` has ENTRAIDE (confidential);
+    one query. Without `organization`, the rows where `user` is among the responsables."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from unionplans.due import Item
+
+    rows = permissions.scope(
+        EntraideRow.objects.filter(plan__is_template=False)
+        .exclude(state=EntraideRow.State.DONE)
+        .exclude(plan__status=EntraidePlan.Status.CLOSED),
+        user, permissions.ENTRAIDE, via="plan__organization",
+    ).select_related("plan__organization")
+    if organization is not None:
+        rows = rows.filter(plan__organization=organization).prefetch_related(
+            "responsible_users")
+    else:
+        rows = rows.filter(responsible_users=user)
+    items = []
+    for row in rows:
+        due = row_due_date(row)
+        if due is None or (until is not None and until < due and today <= due):
+            continue
+        items.append(Item(
+            kind=str(EntraidePlan._meta.verbose_name).capitalize(),
+            title=row.objective or next(iter(row.results), "") or next(iter(row.means), "")
+            or str(row),
+            organization=row.plan.organization,
+            url=reverse("entraide:plan_detail", args=[row.plan.organization.slug, row.plan.pk])
+            + f"#row-{row.pk}",
+            context=str(row.plan), date=due,
+            when=", ".join(row.schedule) if due != row.plan.target_date else long_date(due),
+            overdue=due < today,
+            why=", ".join(row.responsible_names) if organization is not None
+            else str(_("You are among its responsables.")),
+            key=f"entraide-row:{row.pk}",
+        ))
+    return items

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from unionplans import permissions
 from unionplans.models import Organization
@@ -193,7 +194,7 @@ def answered_by(*, user, today) -> list:
     QUI, in the plans `user` may read; three queries (`unionplans.my_actions`)."""
     from django.urls import reverse
 
-    from unionplans.my_actions import Item
+    from unionplans.due import Item
 
     open_plans = ~Q(state=WorkPlan.State.CLOSED)
 
@@ -239,5 +240,57 @@ def answered_by(*, user, today) -> list:
             organization=plan.organization, url=url(plan, step.action_id),
             context=f"{plan.title} — {step.action.what[:80]}", date=step.when_date,
             when=step.when_text, overdue=step.is_overdue(today),
+        ))
+    return items
+
+
+def due_items(*, user, today, until, organization=None) -> list:
+    """The dated steps of open plans' unsettled actions, falling due by `until` or overdue
+    (`unionplans.due`); one query. A step answers to its own QUI, else to its action's;
+    without `organization`, only the steps `user` answers for."""
+    from django.urls import reverse
+
+    from unionplans.due import Item, end_of_month
+
+    steps = permissions.scope_published(
+        Step.objects.filter(when_kind__in=(Step.When.MONTH, Step.When.DATE),
+                            when_date__isnull=False)
+        .exclude(action__outcome__in=Action.SETTLED)
+        .exclude(action__orientation__plan__state=WorkPlan.State.CLOSED),
+        user, Q(action__orientation__plan__state__in=WorkPlan.PUBLIC_STATES),
+        via="action__orientation__plan__organization",
+    )
+    if organization is not None:
+        steps = steps.filter(action__orientation__plan__organization=organization)
+    else:
+        steps = steps.filter(Q(responsible_user=user) | Q(
+            responsible_user__isnull=True, action__responsible_user=user))
+    if until is not None:  # a month step is kept if its month begins by then
+        steps = steps.filter(Q(when_date__lte=until) | Q(when_date__lt=today))
+    steps = steps.select_related(
+        "action__orientation__plan__organization", "responsible_user",
+        "action__responsible_user",
+    )
+    items = []
+    for step in steps:
+        due = end_of_month(step.when_date) if step.when_kind == Step.When.MONTH \
+            else step.when_date
+        overdue = step.is_overdue(today)
+        if until is not None and due > until and not overdue:
+            continue
+        action, plan = step.action, step.action.orientation.plan
+        if organization is not None:
+            why = step.who or action.who
+        elif step.responsible_user_id == user.pk:
+            why = _("You are in charge of this step.")
+        else:
+            why = _("You are QUI of its action.")
+        items.append(Item(
+            kind=str(Step._meta.verbose_name).capitalize(), title=step.text,
+            organization=plan.organization,
+            url=reverse("plans:detail", args=[plan.organization.slug, plan.pk])
+            + f"#action-{action.pk}",
+            context=f"{plan.title} — {action.what[:80]}", date=due, when=step.when_text,
+            overdue=overdue, why=str(why), key=f"step:{step.pk}",
         ))
     return items

@@ -14,13 +14,14 @@ Veille items and LE28 projects are internal: VIEW_INTERNAL.
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, Min, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from unionplans import permissions
 from unionplans.models import Organization
 from unionplans.templatetags.dates import long_date
 
 from . import workflow
-from .models import Deadline, Dossier, DossierEvent, LE28Project, Stage, VeilleItem
+from .models import Deadline, Dossier, DossierEvent, LE28Project, Stage, Task, VeilleItem
 
 
 def _listed(user) -> Q:
@@ -126,7 +127,7 @@ def answered_by(*, user, today) -> list:
     that `user` may see, with their next unmet deadline; one query."""
     from django.urls import reverse
 
-    from unionplans.my_actions import Item
+    from unionplans.due import Item
 
     direction = Dossier.direction_people.through.objects.filter(
         dossier=OuterRef("pk"), user=user.pk
@@ -154,5 +155,67 @@ def answered_by(*, user, today) -> list:
             context=f"{dossier.get_stage_display()} · {str(side).capitalize()}",
             date=dossier.next_due, when=long_date(dossier.next_due) if dossier.next_due else "",
             overdue=dossier.next_due is not None and dossier.next_due < today,
+        ))
+    return items
+
+
+def due_items(*, user, today, until, organization=None) -> list:
+    """The unmet deadlines and the unfinished dated tasks of open dossiers, falling due by
+    `until` or overdue (`unionplans.due`); two queries. Without `organization`, those of the
+    dossiers naming `user` (conseiller, direction or terrain side)."""
+    from django.urls import reverse
+
+    from unionplans.due import Item
+
+    dossiers = dossiers_visible_to(user=user).exclude(stage=Stage.CLOSED)
+    if organization is not None:
+        dossiers = dossiers.filter(organization=organization)
+    else:
+        dossiers = dossiers.filter(_listed(user) | Q(conseiller=user))
+    direction = Dossier.direction_people.through.objects.filter(
+        dossier=OuterRef("dossier_id"), user=user.pk
+    )
+    # Everything unmet when no end is given, else what falls due by then or is overdue.
+    window = Q() if until is None else Q(due_on__lte=until) | Q(due_on__lt=today)
+
+    def why(row) -> str:
+        if organization is not None:
+            return row.dossier.get_stage_display()
+        if row.dossier.conseiller_id == user.pk:
+            return _("You are its conseiller.")
+        if row.on_direction:
+            return _("You are named on its direction side.")
+        return _("You are named on its terrain side.")
+
+    def url(dossier, anchor):
+        return reverse("vpp:dossier_detail", args=[dossier.organization.slug, dossier.pk]) \
+            + anchor
+
+    items = []
+    deadlines = (
+        Deadline.objects.filter(window, dossier__in=dossiers, met=False)
+        .annotate(on_direction=Exists(direction))
+        .select_related("rule", "dossier__organization")
+    )
+    for deadline in deadlines:
+        items.append(Item(
+            kind=str(_("VPP deadline")), title=f"{deadline.rule.name} ({deadline.rule.reference})"
+            if deadline.rule.reference else deadline.rule.name,
+            organization=deadline.dossier.organization, url=url(deadline.dossier, "#deadlines"),
+            context=deadline.dossier.title, date=deadline.due_on, when=long_date(deadline.due_on),
+            overdue=deadline.due_on < today, why=str(why(deadline)), key=f"deadline:{deadline.pk}",
+        ))
+    tasks = (
+        Task.objects.filter(window, dossier__in=dossiers, done=False,
+                            due_on__isnull=False)
+        .annotate(on_direction=Exists(direction))
+        .select_related("dossier__organization")
+    )
+    for task in tasks:
+        items.append(Item(
+            kind=str(_("VPP task")), title=task.description,
+            organization=task.dossier.organization, url=url(task.dossier, "#plan"),
+            context=task.dossier.title, date=task.due_on, when=long_date(task.due_on),
+            overdue=task.due_on < today, why=str(why(task)), key=f"task:{task.pk}",
         ))
     return items
