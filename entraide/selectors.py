@@ -113,10 +113,10 @@ def row_due_date(row: EntraideRow):
     return row.plan.target_date
 
 
-def due_items(*, user, today, until, organization=None) -> list:
+def due_items(*, user, today, until, organizations=None) -> list:
     """The unfinished rows of open plans that have a date (`row_due_date`), falling due by
     `until` or overdue (`unionplans.due`), only where `user` has ENTRAIDE (confidential);
-    one query. Without `organization`, the rows where `user` is among the responsables."""
+    one query. Without `organizations`, the rows where `user` is among the responsables."""
     from django.urls import reverse
     from django.utils.translation import gettext as _
 
@@ -128,8 +128,8 @@ def due_items(*, user, today, until, organization=None) -> list:
         .exclude(plan__status=EntraidePlan.Status.CLOSED),
         user, permissions.ENTRAIDE, via="plan__organization",
     ).select_related("plan__organization")
-    if organization is not None:
-        rows = rows.filter(plan__organization=organization).prefetch_related(
+    if organizations is not None:
+        rows = rows.filter(plan__organization__in=organizations).prefetch_related(
             "responsible_users")
     else:
         rows = rows.filter(responsible_users=user)
@@ -148,7 +148,7 @@ def due_items(*, user, today, until, organization=None) -> list:
             context=str(row.plan), date=due,
             when=", ".join(row.schedule) if due != row.plan.target_date else long_date(due),
             overdue=due < today,
-            why=", ".join(row.responsible_names) if organization is not None
+            why=", ".join(row.responsible_names) if organizations is not None
             else str(_("You are among its responsables.")),
             key=f"entraide-row:{row.pk}",
         ))

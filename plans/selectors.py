@@ -244,7 +244,7 @@ def answered_by(*, user, today) -> list:
     return items
 
 
-def due_items(*, user, today, until, organization=None) -> list:
+def due_items(*, user, today, until, organizations=None) -> list:
     """The dated steps of open plans' unsettled actions, falling due by `until` or overdue
     (`unionplans.due`); one query. A step answers to its own QUI, else to its action's;
     without `organization`, only the steps `user` answers for."""
@@ -260,8 +260,8 @@ def due_items(*, user, today, until, organization=None) -> list:
         user, Q(action__orientation__plan__state__in=WorkPlan.PUBLIC_STATES),
         via="action__orientation__plan__organization",
     )
-    if organization is not None:
-        steps = steps.filter(action__orientation__plan__organization=organization)
+    if organizations is not None:
+        steps = steps.filter(action__orientation__plan__organization__in=organizations)
     else:
         steps = steps.filter(Q(responsible_user=user) | Q(
             responsible_user__isnull=True, action__responsible_user=user))
@@ -279,7 +279,7 @@ def due_items(*, user, today, until, organization=None) -> list:
         if until is not None and due > until and not overdue:
             continue
         action, plan = step.action, step.action.orientation.plan
-        if organization is not None:
+        if organizations is not None:
             why = step.who or action.who
         elif step.responsible_user_id == user.pk:
             why = _("You are in charge of this step.")

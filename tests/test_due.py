@@ -185,3 +185,17 @@ def test_the_organization_s_list_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(5):  # and one for the rows' responsables
         items = due_in(organization=cc, user=executif, today=TODAY)
     assert len(items) == 5 * size
+
+
+def test_several_organizations_at_once_are_grouped_by_organization(
+    executif, cc, syndicat, django_assert_num_queries
+):
+    from unionplans.due import due_by_organization
+
+    Membership.objects.create(user=executif, organization=syndicat, role="executif")
+    make_action(cc, executif, title="CC", steps=((2021, 3),))
+    make_action(syndicat, executif, title="SESSE", steps=((2021, 2),))
+    with django_assert_num_queries(5):
+        grouped = due_by_organization(user=executif, organizations=[cc, syndicat], today=TODAY)
+    assert [item.context.split(" — ")[0] for item in grouped[cc.pk]] == ["CC"]
+    assert [item.context.split(" — ")[0] for item in grouped[syndicat.pk]] == ["SESSE"]

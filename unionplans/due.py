@@ -83,13 +83,13 @@ def items_for(*, user, today: datetime.date | None = None) -> list[Item]:
 
 def due_for(
     *, user, today: datetime.date | None = None, days: int | None = WINDOW_DAYS,
-    organization: Organization | None = None,
+    organizations=None,
 ) -> list[Item]:
     """What falls due within `days` (None: whenever) and everything overdue, by date.
 
-    Without `organization`: what `user` answers for, in every organization. With one:
-    everything of that organization that `user` may open (its dashboard card, its
-    calendar), whoever answers for it.
+    Without `organizations`: what `user` answers for, in every organization. With some
+    (a list or a queryset): everything of those organizations that `user` may open (the
+    dashboard's cards, an organization's calendar), whoever answers for it.
     """
     if not user.is_authenticated or not user.is_active:
         return []
@@ -97,7 +97,7 @@ def due_for(
     until = None if days is None else today + datetime.timedelta(days=days)
     return _by_date(
         item for read in _readers("due_items")
-        for item in read(user=user, today=today, until=until, organization=organization)
+        for item in read(user=user, today=today, until=until, organizations=organizations)
     )
 
 
@@ -105,4 +105,14 @@ def due_in(*, organization: Organization, user, today: datetime.date | None = No
            days: int | None = WINDOW_DAYS) -> list[Item]:
     """The per-organization variant: everything of `organization` falling due that `user`
     may open."""
-    return due_for(user=user, today=today, days=days, organization=organization)
+    return due_for(user=user, today=today, days=days, organizations=[organization])
+
+
+def due_by_organization(*, user, organizations, today: datetime.date | None = None,
+                        days: int | None = WINDOW_DAYS) -> dict[int, list[Item]]:
+    """`due_in` for several organizations at once, in the same number of queries as one:
+    organization pk → its items, by date."""
+    grouped: dict[int, list[Item]] = {organization.pk: [] for organization in organizations}
+    for item in due_for(user=user, today=today, days=days, organizations=list(organizations)):
+        grouped.setdefault(item.organization.pk, []).append(item)
+    return grouped

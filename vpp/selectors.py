@@ -159,17 +159,17 @@ def answered_by(*, user, today) -> list:
     return items
 
 
-def due_items(*, user, today, until, organization=None) -> list:
+def due_items(*, user, today, until, organizations=None) -> list:
     """The unmet deadlines and the unfinished dated tasks of open dossiers, falling due by
-    `until` or overdue (`unionplans.due`); two queries. Without `organization`, those of the
+    `until` or overdue (`unionplans.due`); two queries. Without `organizations`, those of the
     dossiers naming `user` (conseiller, direction or terrain side)."""
     from django.urls import reverse
 
     from unionplans.due import Item
 
     dossiers = dossiers_visible_to(user=user).exclude(stage=Stage.CLOSED)
-    if organization is not None:
-        dossiers = dossiers.filter(organization=organization)
+    if organizations is not None:
+        dossiers = dossiers.filter(organization__in=organizations)
     else:
         dossiers = dossiers.filter(_listed(user) | Q(conseiller=user))
     direction = Dossier.direction_people.through.objects.filter(
@@ -179,7 +179,7 @@ def due_items(*, user, today, until, organization=None) -> list:
     window = Q() if until is None else Q(due_on__lte=until) | Q(due_on__lt=today)
 
     def why(row) -> str:
-        if organization is not None:
+        if organizations is not None:
             return row.dossier.get_stage_display()
         if row.dossier.conseiller_id == user.pk:
             return _("You are its conseiller.")
