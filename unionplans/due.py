@@ -20,7 +20,7 @@ The reminders, the dashboard, the calendars and « Mes actions » all read from 
 
 import calendar
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import import_module
 
 from django.apps import apps
@@ -46,6 +46,11 @@ class Item:
     overdue: bool = False
     why: str = ""  # why it is listed: « Vous êtes QUI de l'action », the person in charge
     key: str = ""  # stable and unique: "step:12", "deadline:3" (reminders' log, calendars)
+    days_left: int | None = None  # from today to `date`, negative when overdue (`due_for`)
+
+    @property
+    def days_late(self) -> int:
+        return -self.days_left if self.days_left is not None else 0
 
 
 def end_of_month(day: datetime.date) -> datetime.date:
@@ -96,7 +101,7 @@ def due_for(
     today = today or timezone.localdate()
     until = None if days is None else today + datetime.timedelta(days=days)
     return _by_date(
-        item for read in _readers("due_items")
+        replace(item, days_left=(item.date - today).days) for read in _readers("due_items")
         for item in read(user=user, today=today, until=until, organizations=organizations)
     )
 

@@ -10,26 +10,38 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from . import members, pdf, permissions, services
+from .due import WINDOW_DAYS, due_by_organization, due_for
 from .forms import SharingForm
 from .models import Membership, Organization
 
 ROLE_ORDER = list(Membership.Role)
+DASHBOARD_SHOWN = 8  # items of an organization's card; the rest are counted
 
 
 @require_GET
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """The organizations the user belongs to, with the role held in each."""
-    own_role = Membership.objects.filter(organization=OuterRef("pk"), user=request.user)
-    organizations = (
-        permissions.organizations_for(request.user)
+    """« À échéance » (what falls due in 30 days, and what is overdue) for the person, then
+    each organization the person belongs to with its own, its role and its apps."""
+    user = request.user
+    own_role = Membership.objects.filter(organization=OuterRef("pk"), user=user)
+    organizations = list(
+        permissions.organizations_for(user)
         .select_related("parent")
         .annotate(role=Subquery(own_role.values("role")[:1]))
         .order_by("name")
     )
+    due = due_by_organization(user=user, organizations=organizations)
+    with_entraide = set(permissions.organizations_for(user, permissions.ENTRAIDE)
+                        .values_list("pk", flat=True)) if organizations else set()
     for organization in organizations:
         organization.role_label = permissions.role_label(organization.role)
-    return render(request, "unionplans/dashboard.html", {"organizations": organizations})
+        organization.due = due[organization.pk]
+        organization.can_see_entraide = organization.pk in with_entraide
+    return render(request, "unionplans/dashboard.html", {
+        "organizations": organizations, "due": due_for(user=user), "window_days": WINDOW_DAYS,
+        "shown": DASHBOARD_SHOWN,
+    })
 
 
 @permissions.organization_view()
@@ -47,6 +59,7 @@ def organization_detail(request: HttpRequest) -> HttpResponse:
         "can_view_members": can_view_members,
         "memberships": members_by_role(organization) if can_view_members else [],
         "can_see_entraide": permissions.ENTRAIDE in access,
+        "can_see_internal": permissions.VIEW_INTERNAL in access,
     }
     return render(request, "unionplans/organization_detail.html", context)
 

@@ -95,19 +95,6 @@ def financial_analysis_of(dossier: Dossier):
         return None
 
 
-def upcoming_deadlines(*, user, limit: int = 10) -> list[Dossier]:
-    """Open intervention dossiers the user may see, nearest unmet deadline first."""
-    return list(
-        dossiers_visible_to(user=user)
-        .filter(mode=Dossier.Mode.INTERVENTION)
-        .exclude(stage=Stage.CLOSED)
-        .annotate(next_due=Min("deadlines__due_on", filter=Q(deadlines__met=False)))
-        .filter(next_due__isnull=False)
-        .select_related("organization")
-        .order_by("next_due", "pk")[:limit]
-    )
-
-
 def veille_items_for(*, organization: Organization, search: str = "") -> QuerySet[VeilleItem]:
     items = organization.veille_items.all()
     for word in search.split()[:10]:
@@ -180,7 +167,7 @@ def due_items(*, user, today, until, organizations=None) -> list:
 
     def why(row) -> str:
         if organizations is not None:
-            return row.dossier.get_stage_display()
+            return _("Stage: %(stage)s") % {"stage": row.dossier.get_stage_display()}
         if row.dossier.conseiller_id == user.pk:
             return _("You are its conseiller.")
         if row.on_direction:

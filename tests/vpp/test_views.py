@@ -164,7 +164,8 @@ def test_overdue_deadlines_stand_out(login, executif, dossier, rule):
     assert "table-danger" in text
 
 
-def test_the_dashboard_lists_dossiers_by_nearest_deadline(login, executif, dossier, rule, cc):
+def test_the_dashboard_lists_deadlines_by_nearest(login, executif, dossier, rule, cc):
+    """« À échéance » (unionplans.due) lists each deadline with its days left."""
     later = services.dossier_create(organization=cc, by=executif, title="Buanderie",
                                     establishment="x", service="x", mode="intervention",
                                     domain="intervention")
