@@ -5,11 +5,13 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
+from unionplans import notifications
 from unionplans.dates import LATEST_YEAR
 from unionplans.import_flow import Problem, clean_problems, refuse
 from unionplans.models import Organization
@@ -120,9 +122,11 @@ def plan_delete(*, plan: WorkPlan) -> None:
 
 @transaction.atomic
 def plan_transition(
-    *, plan: WorkPlan, to_state: str, adopted_on: datetime.date | None = None
+    *, plan: WorkPlan, to_state: str, adopted_on: datetime.date | None = None, by=None
 ) -> WorkPlan:
-    """Move a plan one state forward (brouillon → adopté → publié → clos), or refuse clearly."""
+    """Move a plan one state forward (brouillon → adopté → publié → clos), or refuse clearly.
+
+    Published, it notifies the organization's members who asked for it (not `by`)."""
     plan = WorkPlan.objects.select_for_update().get(pk=plan.pk)
     if to_state not in State.values:
         raise ValidationError(_("Unknown state."), code="unknown_state")
@@ -139,7 +143,15 @@ def plan_transition(
             )
         plan.adopted_on = adopted_on or plan.adopted_on or timezone.localdate()
     plan.state = to_state
-    return _save(plan)
+    _save(plan)
+    if to_state == State.PUBLISHED:
+        notifications.notify(
+            users=notifications.published_plan_subscribers(plan.organization),
+            organization=plan.organization, kind=notifications.Kind.PUBLISHED,
+            subject=plan.title, excluding=by,
+            url=reverse("plans:detail", args=[plan.organization.slug, plan.pk]),
+        )
+    return plan
 
 
 def years_later(day: datetime.date, years: int) -> datetime.date:

@@ -216,6 +216,7 @@ def plan_transition(request: HttpRequest, pk: int) -> HttpResponse:
             plan=plan,
             to_state=form.cleaned_data["to_state"],
             adopted_on=form.cleaned_data["adopted_on"],
+            by=request.user,
         )
     except ValidationError as error:
         show_refusal(request, error)

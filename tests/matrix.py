@@ -50,6 +50,8 @@ PERSONS = ("anonymous", "executif", "conseiller", "membre", "executif2", "outsid
 # under the organization's prefix (its own pages and whatever a new app mounts there).
 NAMESPACES = ("plans", "vpp", "entraide")
 ORGANIZATION_PREFIX = "o/<slug:slug>/"
+# The person's own pages outside the organization's prefix, listed as well.
+PERSONAL_PREFIXES = ("mes-actions/", "notifications/", "calendrier")
 
 METHODS = ("GET", "POST", "PUT", "DELETE")
 
@@ -184,7 +186,8 @@ def wrong_methods(route: str, args: Args, allowed: Iterable[str], person="execut
 
 
 def routes_in_urlconf() -> set[str]:
-    """The names of every route of NAMESPACES and under ORGANIZATION_PREFIX.
+    """The names of every route of NAMESPACES, under ORGANIZATION_PREFIX and under
+    PERSONAL_PREFIXES.
 
     A route without a name is given as its pattern, so that the failure still names it.
     """
@@ -198,7 +201,7 @@ def routes_in_urlconf() -> set[str]:
                 walk(entry.url_patterns, pattern, inner,
                      wanted or entry.namespace in NAMESPACES)
             elif isinstance(entry, URLPattern) and (
-                wanted or pattern.startswith(ORGANIZATION_PREFIX)
+                wanted or pattern.startswith((ORGANIZATION_PREFIX, *PERSONAL_PREFIXES))
             ):
                 name = f"{namespace}:{entry.name}" if namespace else entry.name
                 found.add(name if entry.name else f"unnamed route {pattern}")

@@ -11,6 +11,8 @@ from tests import matrix
 from tests import test_affiliates as affiliates_matrix
 from tests import test_invitations_matrix as invitations_matrix
 from tests import test_members_matrix as members_matrix
+from tests import test_my_actions as my_actions_matrix
+from tests import test_personal_matrix as personal_matrix
 from tests import test_privacy_matrix as privacy_matrix
 from tests.entraide import test_permission_matrix as entraide_matrix
 from tests.matrix import ANONYMOUS
@@ -50,6 +52,8 @@ MATRICES = {
     "plans": (plans_matrix.CASES, matrix.PERSONS),
     "vpp": (vpp_matrix.CASES, matrix.PERSONS),
     "entraide": (entraide_matrix.CASES, entraide_matrix.PERSONS),
+    "my_actions": (my_actions_matrix.CASES, matrix.PERSONS),
+    "personal": (personal_matrix.CASES, matrix.PERSONS),
 }
 
 
@@ -84,7 +88,7 @@ def test_each_refused_post_is_one_that_writes_when_accepted(name):
 def test_the_url_configuration_is_read_whole():
     routes = matrix.routes_in_urlconf()
     assert {"organization_detail", "member_list_pdf", "plans:row_move", "vpp:task_edit",
-            "entraide:row_state"} <= routes
+            "entraide:row_state", "my_actions", "notification_read", "calendar_feed"} <= routes
     assert not {"dashboard", "login", "health"} & routes  # not under /o/<slug>/
     assert not any(route.startswith("admin:") for route in routes)
 

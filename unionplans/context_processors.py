@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from . import permissions
+from . import notifications, permissions
 
 
 def navigation(request):
@@ -17,4 +17,6 @@ def navigation(request):
             lambda: list(permissions.organizations_for(user).only("name", "short_name", "slug"))
         ),
         "nav_can_use_admin": SimpleLazyObject(lambda: permissions.can_use_admin(user)),
+        # The bell's count: one query, only on pages that show the navigation bar.
+        "nav_unread": SimpleLazyObject(lambda: notifications.unread_count(user)),
     }

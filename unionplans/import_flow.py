@@ -26,6 +26,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
+from . import notifications
 from .forms import ImportConfirmForm, WordUploadForm
 from .importing import read_preview, sign_preview, upload_refusal
 from .models import ImportReceipt, Organization
@@ -83,7 +84,7 @@ def refuse(problems: Sequence[Problem]) -> None:
 
 
 def create_once(token: str, organization: Organization,
-                create: Callable[[], tuple[str, str]]) -> tuple[str, str, bool]:
+                create: Callable[[], tuple[str, str]], *, by=None) -> tuple[str, str, bool]:
     """`create()` for the preview signed as `token`, once only: `(url, message, created)`.
 
     `create()` makes the plan(s) and returns where they are and what to tell the person.
@@ -103,6 +104,8 @@ def create_once(token: str, organization: Organization,
         url, message = create()
         receipt.url = url
         receipt.save(update_fields=["url"])
+        notifications.notify(users=[by], organization=organization,
+                             kind=notifications.Kind.IMPORT, subject=str(message), url=url)
     return url, message, True
 
 
@@ -161,7 +164,7 @@ class WordImport:
             try:
                 url, message, created = create_once(
                     token, request.organization,
-                    lambda: self.create(request, data, form.cleaned_data),
+                    lambda: self.create(request, data, form.cleaned_data), by=request.user,
                 )
             except ValidationError as error:
                 form_refusal(form, error)

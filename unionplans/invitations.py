@@ -31,6 +31,7 @@ from django.urls import reverse
 from django.utils import dateformat, timezone, translation
 from django.utils.translation import gettext as _
 
+from . import notifications
 from .accounts import normalize_email
 from .members import check_adviser_assignment
 from .models import Invitation, Membership, Organization
@@ -217,6 +218,11 @@ def invitation_accept(*, token: str, user) -> Membership:
         invitation.accepted_by = user
         invitation._history_user = user
         invitation.save(update_fields=("accepted_at", "accepted_by", "updated_at"))
+        notifications.notify(
+            users=[invitation.invited_by_id], organization=organization,
+            kind=notifications.Kind.INVITATION, subject=display_name(user),
+            url=reverse("members", args=[organization.slug]),
+        )
     return membership
 
 

@@ -123,6 +123,11 @@ class Membership(Timestamped):
                     "nothing."),
     )
     deactivated_at = models.DateTimeField(_("deactivated on"), null=True, blank=True)
+    notify_published_plans = models.BooleanField(
+        _("notified of published plans"), default=False,
+        help_text=_("The person chose to be notified in the app when a plan of the "
+                    "organization is published."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -289,3 +294,69 @@ class SessionRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class Notification(models.Model):
+    """Something that changed for a person, shown under the bell until read.
+
+    Made by the services that make the change (`unionplans.notifications.notify`), never by
+    views. The sentence is written when shown, in the reader's language, from `kind`,
+    `subject` (the object's title) and `detail` (an English msgid such as a stage's label).
+    """
+
+    class Kind(models.TextChoices):
+        STAGE = "stage", _("Dossier stage changed")
+        PUBLISHED = "published", _("Plan published")
+        INVITATION = "invitation", _("Invitation accepted")
+        IMPORT = "import", _("Import finished")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.CASCADE,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    subject = models.CharField(_("subject"), max_length=300)
+    detail = models.CharField(_("detail"), max_length=200, blank=True)
+    url = models.CharField(_("link"), max_length=500)
+    created_at = models.DateTimeField(_("created on"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.kind}: {self.subject[:60]}"
+
+
+class CalendarFeed(models.Model):
+    """A private iCalendar address: a person's deadlines and steps, or (with
+    `organization`) an organization's, for its exécutif. Only the secret's sha256 is kept:
+    the address is shown once, when made (see unionplans.calendars)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE,
+        related_name="calendar_feeds",
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.CASCADE,
+        null=True, blank=True, related_name="+",
+        help_text=_("Empty for the person's own calendar."),
+    )
+    token_digest = models.CharField(_("digest of the address"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created on"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+        ordering = ["organization__name", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.organization.short_name if self.organization else '—'}"

@@ -3,9 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import (
+    calendar_views,
     invitation_views,
     member_views,
     my_actions,
+    notification_views,
     privacy_views,
     sessions,
     two_factor_views,
@@ -17,6 +19,18 @@ from .mail import mail_configured
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("mes-actions/", my_actions.my_actions, name="my_actions"),
+    path("notifications/", notification_views.notification_list, name="notifications"),
+    path("notifications/<int:pk>/lue/", notification_views.notification_read,
+         name="notification_read"),
+    path("notifications/toutes-lues/", notification_views.notification_read_all,
+         name="notification_read_all"),
+    path("calendriers/", calendar_views.calendar_list, name="calendars"),
+    path("calendriers/nouvelle-adresse/", calendar_views.calendar_create, name="calendar_create"),
+    path("calendriers/<int:pk>/revoquer/", calendar_views.calendar_revoke,
+         name="calendar_revoke"),
+    path("calendrier/<str:token>.ics", calendar_views.calendar_feed, name="calendar_feed"),
+    path("notifications/abonnements/", notification_views.notification_subscriptions,
+         name="notification_subscriptions"),
     path("o/<slug:slug>/", views.organization_detail, name="organization_detail"),
     path("o/<slug:slug>/membres.pdf", views.member_list_pdf, name="member_list_pdf"),
     path("o/<slug:slug>/membres/", member_views.member_list, name="members"),

@@ -8,9 +8,11 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from unionplans import notifications
 from unionplans.models import Organization
 from unionplans.people import NOT_A_MEMBER, display_name, people_of
 from unionplans.services import model_update
@@ -74,6 +76,12 @@ def _move(locked: Dossier, dossier: Dossier, kind, to_stage, by, note) -> Dossie
     locked.stage = to_stage
     locked.save(update_fields=["stage", "updated_at"])
     dossier.stage, dossier.updated_at = locked.stage, locked.updated_at
+    notifications.notify(
+        users=named_on(locked), organization=dossier.organization,
+        kind=notifications.Kind.STAGE, subject=locked.title,
+        detail=notifications.msgid(Stage(to_stage).label), excluding=by,
+        url=reverse("vpp:dossier_detail", args=[dossier.organization.slug, dossier.pk]),
+    )
     return event
 
 
