@@ -5,6 +5,7 @@ Same browser, fixtures and skip rules as tests/test_e2e.py; screenshots in test-
 """
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -23,6 +24,8 @@ from tests.test_e2e import (  # noqa: F401 (fixtures)
     screenshot,
 )
 from tests.test_my_actions import make_action, make_dossier
+from unionplans import notifications
+from unionplans.models import Notification
 from vpp import services as vpp_services
 
 pytestmark = pytest.mark.e2e
@@ -61,3 +64,40 @@ def test_the_dashboard_lists_what_falls_due_without_sideways_scroll(
     expect(page.locator(".card .due-item")).to_have_count(3)
     assert page.evaluate("document.documentElement.scrollWidth") == width
     screenshot(page, f"dashboard-due-{width}.png")
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_bell_and_the_notifications_page_read_at_both_widths(
+    page, base_url, executif, cc, width  # noqa: F811
+):
+    for title in ("Plan de travail 2025-2028 du Conseil central des syndicats nationaux",
+                  "Plan d'action"):
+        notifications.notify(users=[executif], organization=cc,
+                             kind=Notification.Kind.PUBLISHED, subject=title,
+                             url=reverse("plans:list", args=[cc.slug]))
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, base_url, "executif")
+    expect(page.locator("#bell-count")).to_have_text("2")
+    expect(page.locator("#bell")).to_be_visible()  # outside the collapsed menu on a phone
+    page.locator("#bell").click()
+    expect(page.locator(".notification.unread")).to_have_count(2)
+    assert page.evaluate("document.documentElement.scrollWidth") == width
+    screenshot(page, f"notifications-{width}.png")
+    page.locator(".notification").first.get_by_role("button").first.click()
+    expect(page).to_have_url(base_url + reverse("plans:list", args=[cc.slug]))
+    expect(page.locator("#bell-count")).to_have_text("1")
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_calendars_page_shows_a_new_address_with_copy(
+    page, base_url, executif, cc, width  # noqa: F811
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, base_url, "executif")
+    page.goto(base_url + reverse("calendars"))
+    expect(page.locator(".calendar-feed")).to_have_count(2)
+    page.locator(".calendar-feed").first.get_by_role("button", name="Créer une adresse").click()
+    address = page.locator("#new-feed-url")
+    expect(address).to_have_value(re.compile(r"/calendrier/[\w-]+\.ics$"))
+    assert page.evaluate("document.documentElement.scrollWidth") == width
+    screenshot(page, f"calendars-{width}.png")
