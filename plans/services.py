@@ -148,7 +148,7 @@ def plan_transition(
         notifications.notify(
             users=notifications.published_plan_subscribers(plan.organization),
             organization=plan.organization, kind=notifications.Kind.PUBLISHED,
-            subject=plan.title, excluding=by,
+            subject=plan.title, by=by,
             url=reverse("plans:detail", args=[plan.organization.slug, plan.pk]),
         )
     return plan

@@ -208,3 +208,16 @@ def test_a_date_in_the_list_reads_in_french(login, cc, membre):
     Notification.objects.filter(pk=note.pk).update(
         created_at=datetime.datetime(2021, 11, 18, 15, tzinfo=datetime.UTC))
     assert "18 novembre 2021" in page(login(membre).get(reverse("notifications")))
+
+
+def test_an_erased_person_is_not_named_in_the_notification(cc, executif, outsider):
+    from unionplans import privacy
+
+    token = invite(cc, executif, outsider.email)
+    membership = invitations.invitation_accept(token=token, user=outsider)
+    Membership.objects.filter(pk=membership.pk).update(is_active=False)
+    name = outsider.get_full_name() or outsider.username
+    privacy.person_erase(membership=Membership.objects.get(pk=membership.pk), by=executif)
+    (sentence,) = sentences(executif)
+    assert name not in sentence
+    assert not Notification.objects.filter(subject__contains=name).exists()

@@ -220,7 +220,7 @@ def invitation_accept(*, token: str, user) -> Membership:
         invitation.save(update_fields=("accepted_at", "accepted_by", "updated_at"))
         notifications.notify(
             users=[invitation.invited_by_id], organization=organization,
-            kind=notifications.Kind.INVITATION, subject=display_name(user),
+            kind=notifications.Kind.INVITATION, by=user,
             url=reverse("members", args=[organization.slug]),
         )
     return membership

@@ -319,7 +319,13 @@ class Notification(models.Model):
         related_name="+",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    subject = models.CharField(_("subject"), max_length=300)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="+",
+        help_text=_("Who made the change; named when the sentence is shown, so that an "
+                    "erased person's name is not kept here."),
+    )
+    subject = models.CharField(_("subject"), max_length=300, blank=True)
     detail = models.CharField(_("detail"), max_length=200, blank=True)
     url = models.CharField(_("link"), max_length=500)
     created_at = models.DateTimeField(_("created on"), auto_now_add=True)

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import Membership, Notification, Organization
+from .people import display_name
 
 Kind = Notification.Kind
 SHOWN = 100  # the latest notifications listed on the page; older ones stay, read or not
@@ -28,7 +29,8 @@ SENTENCES = {
     Kind.PUBLISHED: lambda n: _("The plan « %(subject)s » of %(organization)s is published.")
     % {"subject": n.subject, "organization": n.organization.short_name},
     Kind.INVITATION: lambda n: _("%(subject)s accepted your invitation to %(organization)s.")
-    % {"subject": n.subject, "organization": n.organization.short_name},
+    % {"subject": display_name(n.actor) if n.actor else n.subject,
+       "organization": n.organization.short_name},
     Kind.IMPORT: lambda n: _("Your import from Word is finished: %(subject)s")
     % {"subject": n.subject},
 }
@@ -44,14 +46,15 @@ def msgid(label) -> str:
         return str(label)
 
 
-def notify(*, users: Iterable, organization: Organization, kind: str, subject: str, url: str,
-           detail: str = "", excluding=None) -> list[Notification]:
-    """One notification for each of `users` (ids or accounts, each once), except
-    `excluding` (who made the change); written with the change, in its transaction."""
+def notify(*, users: Iterable, organization: Organization, kind: str, url: str,
+           subject: str = "", detail: str = "", by=None) -> list[Notification]:
+    """One notification for each of `users` (ids or accounts, each once), except `by`
+    (who made the change, kept as its actor); written with the change, in its transaction."""
     ids = {getattr(user, "pk", user) for user in users if user is not None}
-    ids.discard(getattr(excluding, "pk", excluding))
+    actor = by if getattr(by, "pk", None) else None
+    ids.discard(getattr(actor, "pk", None))
     notifications = [
-        Notification(user_id=pk, organization=organization, kind=kind,
+        Notification(user_id=pk, organization=organization, kind=kind, actor=actor,
                      subject=subject[:300], detail=detail[:200], url=url[:500])
         for pk in sorted(ids)
     ]
@@ -89,7 +92,8 @@ def unread_count(user) -> int:
 
 
 def notifications_of(user) -> list[Notification]:
-    return list(Notification.objects.filter(user=user).select_related("organization")[:SHOWN])
+    return list(Notification.objects.filter(user=user)
+                .select_related("organization", "actor")[:SHOWN])
 
 
 def mark_read(*, user, pk: int) -> Notification:

@@ -79,7 +79,7 @@ def _move(locked: Dossier, dossier: Dossier, kind, to_stage, by, note) -> Dossie
     notifications.notify(
         users=named_on(locked), organization=dossier.organization,
         kind=notifications.Kind.STAGE, subject=locked.title,
-        detail=notifications.msgid(Stage(to_stage).label), excluding=by,
+        detail=notifications.msgid(Stage(to_stage).label), by=by,
         url=reverse("vpp:dossier_detail", args=[dossier.organization.slug, dossier.pk]),
     )
     return event
