@@ -232,8 +232,9 @@ def test_the_plan_page_query_count_does_not_grow_with_rows(login, executif, plan
         EntraideRow.objects.create(plan=plan, position=position, objective=f"O{position}",
                                    means=["a", "b"])
     client = login(executif)
-    # 9: one of them reads the responsables' accounts of every row at once.
-    with django_assert_max_num_queries(9):
+    # 10: one of them reads the responsables' accounts of every row at once, one counts the
+    # bell's unread notifications.
+    with django_assert_max_num_queries(10):
         response = client.get(url("plan_detail", plan))
     assert response.status_code == 200
     assert f"O{rows}" in page(response)
