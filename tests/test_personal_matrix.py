@@ -16,8 +16,8 @@ from unionplans.models import Notification
 
 @pytest.fixture
 def world(request, db):
-    return matrix.World(request, cc="cc", note="note", feed="feed", token="token",
-                        org_token="org_token", revoked="revoked")
+    return matrix.World(request, cc="cc", syndicat="syndicat", note="note", feed="feed",
+                        token="token", org_token="org_token", revoked="revoked")
 
 
 @pytest.fixture
@@ -78,7 +78,7 @@ CASES = [
     *matrix.cases("notification_subscriptions", none, "POST", dict.fromkeys(LOGGED_IN, 302),
                   writes={"executif", "conseiller", "membre", "executif2"},
                   redirect="notifications", data=lambda w: {
-                      "organization": [w["cc"].pk, *range(1, 9)]}),
+                      "organization": [w["cc"].pk, w["syndicat"].pk]}),
     *matrix.wrong_methods("notification_subscriptions", none, {"POST"}),
     *matrix.cases("calendars", none, "GET", {ANONYMOUS: 302, **LOGGED_IN}),
     *matrix.wrong_methods("calendars", none, {"GET"}),
