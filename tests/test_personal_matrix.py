@@ -109,5 +109,8 @@ def test_the_matrix(case, request, world):
     matrix.check(case, request, world)
 
 
+test_hostile_input = matrix.fuzz_test(CASES)
+
+
 def test_the_matrix_tries_every_person_and_a_wrong_method():
     assert matrix.gaps(CASES, matrix.PERSONS) == []
