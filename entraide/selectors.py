@@ -150,6 +150,6 @@ def due_items(*, user, today, until, organizations=None) -> list:
             overdue=due < today,
             why=", ".join(row.responsible_names) if organizations is not None
             else str(_("You are among its responsables.")),
-            key=f"entraide-row:{row.pk}",
+            key=f"entraide-row:{row.pk}", confidential=True,
         ))
     return items

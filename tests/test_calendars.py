@@ -144,15 +144,17 @@ def test_only_an_executif_makes_an_organization_feed(cc, membre, conseiller, exe
     assert CalendarFeed.objects.count() == 0
 
 
-def test_a_confidential_row_stays_out_of_a_plain_membre_s_feed(
-    client, cc, membre, templates  # noqa: F811
+def test_a_confidential_row_never_leaves_the_app_in_a_feed(
+    login, client, cc, membre, templates  # noqa: F811
 ):
     row = make_row(cc, membre, templates)
     entraide_services.row_update(row=row, schedule=["15 novembre 2026"])
-    token = calendars.feed_create(user=membre)
-    assert events(client, token)[0] == {}
     Membership.objects.filter(user=membre).update(on_entraide_committee=True)
-    assert set(events(client, token)[0]) == {f"entraide-row:{row.pk}@unionplans"}
+    token = calendars.feed_create(user=membre)
+
+    assert events(client, token)[0] == {}
+    # The same person sees it in the app, where the comité's plans stay.
+    assert f"#row-{row.pk}" in page(login(membre).get(reverse("dashboard")))
 
 
 def test_the_page_shows_a_new_address_once(login, executif, cc):

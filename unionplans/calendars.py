@@ -1,12 +1,14 @@
 """Private iCalendar feeds: a person's deadlines and steps (what `unionplans.due` says they
 answer for) and, for its exécutif, an organization's (its plans' steps, its dossiers'
-deadlines and tasks, its entraide rows where the exécutif has ENTRAIDE).
+deadlines and tasks).
 
 An address is a secret: only its sha256 is kept (as for invitation links), so it is shown
 once, when made; making a new one revokes the old. A feed answers 404 for an unknown or
 revoked secret, a deactivated account, or an organization feed whose owner is no longer
-its exécutif. Every date is an all-day event (`VALUE=DATE`): a deadline counted in working
-days falls on its day in every time zone and across the clock changes (1 November).
+its exécutif. The comité d'entraide's rows are confidential and are never put in a feed
+(a calendar service keeps what it reads). Every date is an all-day event (`VALUE=DATE`):
+a deadline counted in working days falls on its day in every time zone and across the
+clock changes (1 November).
 """
 
 import datetime
@@ -92,6 +94,8 @@ def feed_ics(feed: CalendarFeed, absolute: Callable[[str], str],
         calendar.add("x-wr-timezone", TIME_ZONE)
         stamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
         for item in items:
+            if item.confidential:  # a calendar service is outside the app: never sent
+                continue
             event = Event()
             event.add("uid", f"{item.key}@unionplans")
             event.add("dtstamp", stamp)

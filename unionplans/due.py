@@ -47,6 +47,8 @@ class Item:
     why: str = ""  # why it is listed: « Vous êtes QUI de l'action », the person in charge
     key: str = ""  # stable and unique: "step:12", "deadline:3" (reminders' log, calendars)
     days_left: int | None = None  # from today to `date`, negative when overdue (`due_for`)
+    # The comité d'entraide's rows: shown in the app only, never sent out of it (calendars).
+    confidential: bool = False
 
     @property
     def days_late(self) -> int:
