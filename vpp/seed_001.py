@@ -47,8 +47,8 @@ SHARED_CONSIDERATIONS = [
 ]
 VOLETS = {
     "1": {
-        "aim": "Des projets en organisation du travail dans les domaines des services "
-               "sociaux et de la santé mentale",
+        "aim": "Viser des projets en organisation du travail dans les domaines des services "
+               "sociaux et en santé mentale",
         "job_titles": [
             "Psychologues", "Travailleurs sociaux", "Psychoéducateurs",
             "Agents de relations humaines", "Techniciens en éducation spécialisée",
@@ -57,15 +57,15 @@ VOLETS = {
             "L’augmentation des exigences académiques",
             "L’accessibilité à certaines professions",
             "La spécialisation des services",
-            "L’alourdissement de la clientèle et la comorbidité",
+            "L’alourdissement de la clientèle et de la comorbidité",
             "La charge de travail",
             "L’utilisation optimale des compétences des travailleuses et travailleurs",
         ],
     },
     "2": {
-        "aim": "Des projets en organisation du travail dans le domaine de la réadaptation "
-               "pour les personnes en perte d’autonomie ou atteintes d’une déficience ou de "
-               "troubles envahissants du développement (DP-DI-TED)",
+        "aim": "Viser des projets en organisation du travail dans le domaine de la "
+               "réadaptation pour les personnes en perte d’autonomie et/ou atteintes d’une "
+               "déficience et/ou de troubles envahissants du développement (DP-DI-TED)",
         "job_titles": [
             "Physiothérapeutes", "Techniciens en réadaptation physique", "Orthophonistes",
             "Éducateurs spécialisés", "Ergothérapeutes", "Audiologistes",
@@ -80,15 +80,15 @@ VOLETS = {
         ],
     },
     "3A": {
-        "aim": "Des projets paritaires d’organisation du travail dans les domaines des "
+        "aim": "Des projets d’organisation du travail paritaires dans les domaines des "
                "services sociaux, de la santé mentale et de la réadaptation visant "
-               "l’innovation, des initiatives dont les besoins peuvent être partagés par "
-               "plusieurs établissements ou missions d’établissement",
+               "l’innovation, des initiatives qui peuvent se traduire par des besoins partagés "
+               "par plusieurs établissements ou missions d’établissement",
         "job_titles": [],
         "considerations": SHARED_CONSIDERATIONS,
     },
     "3B": {
-        "aim": "Des projets paritaires d’organisation du travail qui visent à renforcer les "
+        "aim": "Des projets d’organisation du travail paritaires qui visent à renforcer les "
                "services de première ligne par des services optimaux de deuxième ligne et "
                "par la collaboration et la concertation d’intervention entre des "
                "établissements de même mission ou de missions différentes",
@@ -104,7 +104,7 @@ OBJECTIVES = [
     "L’amélioration de l’attraction et de la rétention",
     "La clarification des rôles et responsabilités entre les professionnels, techniciens "
     "et personnel de soutien",
-    "Revisiter le mode de distribution des soins et services",
+    "Revisiter le mode de distribution de soins et services",
     "L’optimisation et le développement des compétences",
     "L’harmonisation des pratiques professionnelles",
     "L’amélioration des processus et des outils de travail",
