@@ -83,7 +83,7 @@ def project_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             *context["union_side"], *context["employer_side"]]
     return pdf.pdf_response(
         request, template_name="vpp/pdf/le28_sheet.html", context=context,
-        title=format_lazy("{} — {}", _("LE28 project"), project.title),
+        title=format_lazy("{} — {}", _("Letter of agreement 28"), project.title),
         last_modified=max([project.updated_at, *(row.updated_at for row in rows)]),
     )
 

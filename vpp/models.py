@@ -14,6 +14,7 @@ from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
@@ -622,9 +623,9 @@ class LE28Assessment(Timestamped):
 
     class Result(models.TextChoices):
         NOT_ASSESSED = "", _("Not assessed")
-        MET = "atteint", _("Met")
-        PARTLY = "partiel", _("Partly met")
-        NOT_MET = "non_atteint", _("Not met")
+        MET = "atteint", pgettext_lazy("success indicator", "Met")
+        PARTLY = "partiel", pgettext_lazy("success indicator", "Partly met")
+        NOT_MET = "non_atteint", pgettext_lazy("success indicator", "Not met")
 
     project = models.ForeignKey(
         LE28Project, verbose_name=_("project"), on_delete=models.CASCADE,
