@@ -16,11 +16,11 @@ LINES = forms.Textarea(attrs={"rows": 3})
 
 class ProjectForm(VersionedModelForm):
     volets = forms.MultipleChoiceField(
-        label=_("volets"), choices=Volet.choices, widget=forms.CheckboxSelectMultiple,
+        label=_("Volets"), choices=Volet.choices, widget=forms.CheckboxSelectMultiple,
         help_text=_("A project may concern several volets."),
     )
     objectives = forms.TypedMultipleChoiceField(
-        label=_("objectives"), choices=Objective.choices, coerce=int, required=False,
+        label=_("Objectives"), choices=Objective.choices, coerce=int, required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Chosen among the 17 paritarian objectives."),
     )

@@ -134,3 +134,4 @@ def test_the_demo_keeps_what_a_user_changed():
     # What is blank again is filled again; a member taken off comes back: the demo
     # creates what is missing.
     assert project.vice_presidency_notified_on is not None
+    assert project.committee.filter(name="Denis Gagnon").exists()
