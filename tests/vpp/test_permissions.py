@@ -4,12 +4,11 @@ Logged out → login; the other organisation's exécutif and an outsider → 404
 names nothing of the dossier; a membre → 404 on a dossier it is not listed on, and on the
 one it is listed on (`listed`) reads, writes its survey findings, may ask to move the
 dossier (the workflow refuses it at the watch stage) and gets 403 on every other write; a
-membre gets 403 on the internal pages (watch; LE28 in tests/vpp/test_le28_matrix.py) and
-on their writes; a conseiller
-reads everything, moves dossiers as the exécutif does (both lead the dossier) and edits
-nothing in the app (403); the exécutif and a superuser use every page. A wrong method →
+membre gets 403 on the internal pages (watch) and on their writes; a conseiller reads
+everything, moves dossiers as the exécutif does (both lead the dossier) and edits nothing
+in the app (403); the exécutif and a superuser use every page. A wrong method →
 405. Each refusal leaves the data as it was, and each refused POST is one that, from the
-exécutif, changes something.
+exécutif, changes something. LE28 projects: tests/vpp/test_le28_matrix.py.
 """
 
 from datetime import date
