@@ -1,7 +1,8 @@
 """The permission matrices, taken together: every route is listed, and the harness bites.
 
 The organization's own pages under /o/<slug>/ are tried here; the apps' routes in
-tests/plans/test_permissions.py, tests/vpp/test_permissions.py and
+tests/plans/test_permissions.py, tests/vpp/test_permissions.py,
+tests/vpp/test_le28_matrix.py and
 tests/entraide/test_permission_matrix.py.
 """
 
@@ -17,6 +18,7 @@ from tests import test_privacy_matrix as privacy_matrix
 from tests.entraide import test_permission_matrix as entraide_matrix
 from tests.matrix import ANONYMOUS
 from tests.plans import test_permissions as plans_matrix
+from tests.vpp import test_le28_matrix as le28_matrix
 from tests.vpp import test_permissions as vpp_matrix
 
 
@@ -51,6 +53,7 @@ MATRICES = {
     "privacy": (privacy_matrix.CASES, matrix.PERSONS),
     "plans": (plans_matrix.CASES, matrix.PERSONS),
     "vpp": (vpp_matrix.CASES, matrix.PERSONS),
+    "le28": (le28_matrix.CASES, matrix.PERSONS),
     "entraide": (entraide_matrix.CASES, entraide_matrix.PERSONS),
     "my_actions": (my_actions_matrix.CASES, matrix.PERSONS),
     "personal": (personal_matrix.CASES, matrix.PERSONS),

@@ -18,7 +18,7 @@ from unionplans import permissions
 from unionplans.admin import ScopedAdmin, ScopedPermissionsMixin
 from unionplans.forms import AdminVersionCheckForm
 
-from . import services, workflow
+from . import le28, services, workflow
 from .deadlines import today
 from .models import (
     Deadline,
@@ -27,6 +27,7 @@ from .models import (
     DossierEvent,
     LE28Assessment,
     LE28CommitteeMember,
+    LE28Decision,
     LE28Phase,
     LE28Project,
     QuestionnaireAnswers,
@@ -271,7 +272,7 @@ class VeilleItemAdmin(WorkbenchAdmin):
     date_hierarchy = "published_on"
 
 
-# Lettre d'entente 28
+# Lettre d'entente 28: the same rules as the app's pages (`vpp.le28`).
 
 
 class PhaseInline(WorkbenchInline):
@@ -285,19 +286,51 @@ class CommitteeInline(WorkbenchInline):
     fields = ["side", "name", "function"]
 
 
+class DecisionInline(WorkbenchInline):
+    model = LE28Decision
+    fields = ["item", "content", "decided_by", "decided_on"]
+    max_num = 13
+
+
 class AssessmentInline(WorkbenchInline):
     model = LE28Assessment
     fields = ["indicator", "result", "comment"]
     max_num = 8
 
 
+class LE28ProjectAdminForm(AdminVersionCheckForm):
+    """The adviser and the dossier the project names: the service's rule."""
+
+    def clean(self):
+        cleaned = super().clean()
+        organization = cleaned.get("organization") or (
+            self.instance.organization if self.instance.organization_id else None
+        )
+        if organization is not None:
+            try:
+                le28.project_links_check(
+                    organization=organization, conseiller=cleaned.get("conseiller"),
+                    dossier=cleaned.get("dossier"),
+                    project=self.instance if self.instance.pk else None,
+                )
+            except ValidationError as error:
+                for field, errors in error.error_dict.items():
+                    self.add_error(field, errors)
+        return cleaned
+
+
 @admin.register(LE28Project)
 class LE28ProjectAdmin(WorkbenchAdmin):
-    list_display = ["title", "establishment", "volet", "organization"]
-    list_filter = ["volet", ("organization", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["title", "establishment", "job_titles"]
-    inlines = [PhaseInline, CommitteeInline, AssessmentInline]
+    form = LE28ProjectAdminForm
+    list_display = ["title", "establishment", "volet_list", "organization"]
+    list_filter = [("organization", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["title", "establishment", "job_titles", "services"]
+    inlines = [PhaseInline, CommitteeInline, DecisionInline, AssessmentInline]
+
+    @admin.display(description=_("volets"))
+    def volet_list(self, obj):
+        return ", ".join(obj.volets)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        services.le28_project_complete(project=form.instance)
+        le28.project_complete(project=form.instance)

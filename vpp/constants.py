@@ -28,6 +28,77 @@ class Volet(models.TextChoices):
     THREE_B = "3B", _("Volet 3B — strengthening front-line services through second-line services")
 
 
+# Lettre d'entente 28 (seed 001). The French of each text below is `vpp.seed_001`'s, typos
+# corrected; tests/vpp/test_seed_001.py checks both against the seed.
+
+# "Prendre connaissance des documents suivants"
+REFERENCE_DOCUMENTS = (
+    _("Specific reference framework for work organisation for the staff of the technicians "
+      "and professionals of health and social services in the fields of social services "
+      "and mental health and in rehabilitation"),
+    _("Reference framework for the measures funded by the ministère de la Santé et des "
+      "Services sociaux"),
+    _("Orientations of the MSSS following the Forum on work organisation"),
+)
+
+_SHARED_CONSIDERATIONS = (
+    _("Good professional and management practices"),
+    _("Optimal use of the skills of the workers"),
+    _("Better access to, and intensity of, care and services"),
+)
+
+# Each volet: what it aims at, the job titles the letter names for it, and what the
+# project takes into account in paritarisme.
+VOLET_DETAILS = {
+    Volet.ONE: {
+        "aim": _("Work-organisation projects in social services and mental health"),
+        "job_titles": (
+            _("Psychologists"), _("Social workers"), _("Psychoeducators"),
+            _("Human relations officers"), _("Special education technicians"),
+        ),
+        "considerations": (
+            _("Higher academic requirements"),
+            _("Access to certain professions"),
+            _("Specialisation of services"),
+            _("Heavier clientele and comorbidity"),
+            _("Workload"),
+            _("Optimal use of the workers' skills"),
+        ),
+    },
+    Volet.TWO: {
+        "aim": _("Work-organisation projects in rehabilitation for people with a loss of "
+                 "autonomy, a disability or a pervasive developmental disorder (DP-DI-TED)"),
+        "job_titles": (
+            _("Physiotherapists"), _("Physical rehabilitation technicians"),
+            _("Speech therapists"), _("Special educators"), _("Occupational therapists"),
+            _("Audiologists"),
+        ),
+        "considerations": (
+            _("Growing demand for first- and second-line services"),
+            _("Continuity of care and services"),
+            _("Intensity of services"),
+            _("Concerted work and integration of professionals and rehabilitation technicians"),
+            _("Professional practices"),
+        ),
+    },
+    Volet.THREE_A: {
+        "aim": _("Paritarian work-organisation projects in social services, mental health "
+                 "and rehabilitation aiming at innovation, initiatives whose needs may be "
+                 "shared by several establishments or establishment missions"),
+        "job_titles": (),
+        "considerations": _SHARED_CONSIDERATIONS,
+    },
+    Volet.THREE_B: {
+        "aim": _("Paritarian work-organisation projects that strengthen front-line services "
+                 "through optimal second-line services and through collaboration and "
+                 "concerted intervention between establishments of the same or different "
+                 "missions"),
+        "job_titles": (),
+        "considerations": _SHARED_CONSIDERATIONS,
+    },
+}
+
+
 class Objective(models.IntegerChoices):
     """Seed 001, "Les objectifs visés en paritarisme pour les 3 volets" (1 to 17)."""
 
@@ -77,6 +148,32 @@ class SuccessIndicator(models.IntegerChoices):
     SKILLS = 6, _("Optimal use of the workers' skills and transfer of knowledge")
     NOT_FINANCIAL = 7, _("Projects must not have financial imperatives as their first prerogative")
     SAVINGS_REINVESTED = 8, _("Savings must be reinvested")
+
+
+class CommitteeDecision(models.IntegerChoices):
+    """Seed 001, local level: what the paritarian steering committee decides by consensus."""
+
+    PARTICIPATION = 1, _(
+        "Its paritarian participation in one or more work-organisation projects under one or "
+        "more volets"
+    )
+    SERVICES = 2, _("The service(s) and job title(s) concerned")
+    FUNCTIONING = 3, _("How it works")
+    COMMON_OBJECTIVES = 4, _("The common objectives")
+    DATA_SHARING = 5, _("Sharing social and economic data")
+    COMMUNICATION = 6, _(
+        "The communication plan between the committee members, the managers and the workers"
+    )
+    SUB_COMMITTEES = 7, _(
+        "Setting up the sub-committees, choosing the participants, union and employer "
+        "representation"
+    )
+    RELEASE = 8, _("How people are released from work")
+    PROJECT_LEAD = 9, _("The choice of the project lead")
+    SUB_COMMITTEE_FOLLOW_UP = 10, _("A follow-up mechanism for the sub-committees")
+    SOLUTIONS = 11, _("A way to choose solutions, implement them and follow them up")
+    CALENDAR = 12, _("A work calendar and a timeline")
+    BUDGET = 13, _("Deploying the budget allotted by the agency")
 
 
 class Questionnaire(models.TextChoices):

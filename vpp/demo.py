@@ -4,7 +4,8 @@
   survey stage, with its deadlines (art. 29 and 3.10: demo day counts, to be set by the
   union from its collective agreement) and its VPP work plan;
 - seed 003: the first INFO-PSOC bulletin of the CTROC, as a veille item;
-- seed 001: a lettre d'entente 28 project, volet 1.
+- seed 001: a lettre d'entente 28 project (volets 1 and 3A) with its steering committee
+  and the first decisions of its checklist.
 
 The figures of the financial analysis are illustrative: the seed gives none. Dates are
 relative to today, so that the deadlines read as they would in a live dossier.
@@ -18,7 +19,7 @@ from django.utils import timezone
 from unionplans.demo import sync
 from unionplans.models import Organization
 
-from . import services
+from . import le28, services
 from .constants import Questionnaire, WorkPlanElement
 from .deadlines import DayKind, due_date, today
 from .models import (
@@ -28,7 +29,6 @@ from .models import (
     DossierEvent,
     FinancialAnalysis,
     LE28CommitteeMember,
-    LE28Phase,
     LE28Project,
     QuestionnaireAnswers,
     Stage,
@@ -172,33 +172,71 @@ def load(organizations: dict[str, Organization], users: dict) -> None:
     load_le28(ccsne, users)
 
 
+# Lettre d'entente 28 (seed 001). Created only where missing: a field, a phase or a
+# decision is filled while still blank, so that nothing a user changed is undone.
+
+LE28_TITLE = "Organisation du travail en services sociaux et santé mentale"
+LE28_FIELDS = {
+    "establishment": "CIUSSS de l'Estrie – CHUS",
+    "volets": ["1", "3A"],
+    "services": "Services psychosociaux généraux\nSanté mentale adulte",
+    "job_titles": "Psychologues\nTravailleuses et travailleurs sociaux\nPsychoéducatrices "
+                  "et psychoéducateurs\nAgentes et agents de relations humaines\n"
+                  "Techniciennes et techniciens en éducation spécialisée",
+    "objectives": [1, 2, 5, 13, 17],
+}
+LE28_PHASES = {1: "Denis Gagnon, Mario Bélanger", 2: "Denis Gagnon"}
+LE28_COMMITTEE = [
+    (LE28CommitteeMember.Side.UNION, "Denis Gagnon", "Exécutif, CCSNE"),
+    (LE28CommitteeMember.Side.UNION, "Mario Bélanger", "Conseiller syndical"),
+    (LE28CommitteeMember.Side.EMPLOYER, "Direction des services multidisciplinaires",
+     "Gestionnaire"),
+    (LE28CommitteeMember.Side.EMPLOYER, "Direction des ressources humaines", "Gestionnaire"),
+]
+# Item of the committee's checklist: (what, days before today).
+LE28_DECISIONS = {
+    1: ("Participation paritaire au projet, volets 1 et 3A.", 60),
+    2: ("Services psychosociaux généraux et santé mentale adulte ; les cinq titres "
+        "d'emploi du volet 1.", 60),
+    3: ("Rencontre aux deux semaines, décisions par consensus, compte rendu partagé.", 60),
+    9: ("Chargée de projet choisie conjointement parmi les professionnelles de l'équipe.", 45),
+}
+
+
+def _blank(value) -> bool:
+    return value in (None, "", [])
+
+
 def load_le28(ccsne: Organization, users: dict) -> None:
-    project = LE28Project.objects.filter(organization=ccsne, volet="1").first()
-    fields = {
-        "title": "Organisation du travail en services sociaux et santé mentale",
-        "establishment": "CIUSSS de l'Estrie – CHUS",
-        "volet": "1",
-        "job_titles": "Psychologues\nTravailleuses et travailleurs sociaux\nPsychoéducatrices "
-                      "et psychoéducateurs\nAgentes et agents de relations humaines\n"
-                      "Techniciennes et techniciens en éducation spécialisée",
-        "objectives": [1, 2, 5, 13, 17],
+    on = today()
+    project = LE28Project.objects.filter(organization=ccsne, title=LE28_TITLE).order_by(
+        "pk").first()
+    dates = {
+        "conseiller": users["conseiller"],
+        "call_for_applications_on": on - timedelta(days=90),
+        "conseiller_since": on - timedelta(days=90),
+        "vice_presidency_notified_on": on - timedelta(days=85),
     }
     if project is None:
-        project = services.le28_project_create(organization=ccsne, **fields)
+        project = le28.project_create(organization=ccsne, title=LE28_TITLE, **LE28_FIELDS,
+                                      **dates)
     else:
-        project = sync(LE28Project, {"pk": project.pk}, fields)
-    for phase, participation, who in [
-        (1, True, "Denis Gagnon, Mario Bélanger"),
-        (2, True, "Denis Gagnon"),
-    ]:
-        sync(LE28Phase, {"project": project, "phase": phase},
-             {"union_participation": participation, "participants": who})
-    for side, name, function in [
-        (LE28CommitteeMember.Side.UNION, "Denis Gagnon", "Exécutif, CCSNE"),
-        (LE28CommitteeMember.Side.UNION, "Mario Bélanger", "Conseiller syndical"),
-        (LE28CommitteeMember.Side.EMPLOYER, "Direction des services multidisciplinaires",
-         "Gestionnaire"),
-        (LE28CommitteeMember.Side.EMPLOYER, "Direction des ressources humaines", "Gestionnaire"),
-    ]:
-        sync(LE28CommitteeMember, {"project": project, "name": name},
-             {"side": side, "function": function})
+        le28.project_complete(project=project)
+        missing = {name: value for name, value in {**LE28_FIELDS, **dates}.items()
+                   if _blank(getattr(project, name))}
+        if missing:
+            le28.project_update(project=project, **missing)
+    for phase in project.phases.filter(phase__in=LE28_PHASES, union_participation=False,
+                                       participants=""):
+        le28.phase_update(phase=phase, union_participation=True,
+                          participants=LE28_PHASES[phase.phase])
+    names = set(project.committee.values_list("name", flat=True))
+    for side, name, function in LE28_COMMITTEE:
+        if name not in names:
+            le28.member_create(project=project, side=side, name=name, function=function)
+    for decision in project.decisions.filter(item__in=LE28_DECISIONS, decided_on=None,
+                                             content=""):
+        text, days = LE28_DECISIONS[decision.item]
+        le28.decision_update(decision=decision, content=text,
+                             decided_by="Comité de pilotage paritaire, par consensus",
+                             decided_on=on - timedelta(days=days))

@@ -7,12 +7,11 @@ from unionplans.models import LONG_TEXT, Membership
 from unionplans.people import display_name, people_of
 
 from . import services
-from .constants import QUESTIONS, Objective
+from .constants import QUESTIONS
 from .models import (
     Deadline,
     Dossier,
     FinancialAnalysis,
-    LE28Project,
     QuestionnaireAnswers,
     Stage,
     Task,
@@ -142,23 +141,3 @@ class LinkDossierForm(forms.Form):
     def __init__(self, *args, dossiers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["dossier"].queryset = dossiers
-
-
-class LE28ProjectForm(VersionedModelForm):
-    objectives = forms.TypedMultipleChoiceField(
-        label=_("objectives"), choices=Objective.choices, coerce=int, required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Chosen among the 17 paritarian objectives."),
-    )
-
-    class Meta:
-        model = LE28Project
-        fields = [
-            "title", "establishment", "volet", "job_titles", "objectives", "decision_mode",
-            "decision_mode_details", "dossier",
-        ]
-        widgets = {"job_titles": forms.Textarea(attrs={"rows": 4})}
-
-    def __init__(self, *args, organization, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["dossier"].queryset = organization.dossiers.all()

@@ -14,14 +14,21 @@ from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from unionplans.dates import check_dates
 from unionplans.models import LONG_TEXT, Organization, Timestamped, long_text_field
 
 from . import indicators
-from .constants import Phase, Questionnaire, SuccessIndicator, Volet, WorkPlanElement
+from .constants import (
+    CommitteeDecision,
+    Phase,
+    Questionnaire,
+    SuccessIndicator,
+    Volet,
+    WorkPlanElement,
+)
 from .deadlines import DayKind, days_left, due_date
 
 
@@ -412,6 +419,14 @@ class FinancialAnalysis(Timestamped):
         )
 
 
+# Lettre d'entente 28 (seed 001). Rules on these rows live in `vpp.le28`.
+
+
+def _codes_clean(values, allowed, field: str, message) -> None:
+    if not isinstance(values, list) or not set(values) <= set(allowed):
+        raise ValidationError({field: message})
+
+
 class LE28Project(Timestamped):
     """A work-organisation project under lettre d'entente 28 (seed 001)."""
 
@@ -429,7 +444,13 @@ class LE28Project(Timestamped):
     )
     title = models.CharField(_("title"), max_length=200)
     establishment = models.CharField(_("establishment"), max_length=200)
-    volet = models.CharField(_("volet"), max_length=2, choices=Volet.choices)
+    volets = models.JSONField(
+        _("volets"), default=list, blank=True,
+        help_text=_("One or more of volets 1, 2, 3A and 3B of the letter of agreement."),
+    )
+    services = long_text_field(
+        _("services concerned"), blank=True, help_text=_("One per line.")
+    )
     job_titles = long_text_field(
         _("targeted job titles"), help_text=_("One per line, e.g. social workers.")
     )
@@ -443,6 +464,24 @@ class LE28Project(Timestamped):
         help_text=_("Lettre d'entente 28 asks the steering committee to decide by consensus."),
     )
     decision_mode_details = models.CharField(_("decision mode details"), max_length=300, blank=True)
+    # The letter: involve the conseiller syndical from the call for applications, and
+    # notify the regional vice-presidency.
+    conseiller = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("union adviser"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="le28_projects",
+    )
+    call_for_applications_on = models.DateField(
+        _("call for applications"), null=True, blank=True,
+        help_text=_("When the employer called for applications."),
+    )
+    conseiller_since = models.DateField(
+        _("union adviser involved since"), null=True, blank=True,
+        help_text=_("The letter asks to involve the union adviser from the call for "
+                    "applications."),
+    )
+    vice_presidency_notified_on = models.DateField(
+        _("regional vice-presidency notified on"), null=True, blank=True
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -457,23 +496,39 @@ class LE28Project(Timestamped):
     def job_title_list(self) -> list[str]:
         return [line.strip() for line in self.job_titles.splitlines() if line.strip()]
 
+    @property
+    def service_list(self) -> list[str]:
+        return [line.strip() for line in self.services.splitlines() if line.strip()]
+
     def clean(self):
         from .constants import Objective
 
-        if not isinstance(self.objectives, list) or not set(self.objectives) <= set(
-            Objective.values
-        ):
-            raise ValidationError(
-                {"objectives": _("Choose the objectives among the 17 of the letter of agreement.")}
-            )
+        check_dates(call_for_applications_on=self.call_for_applications_on,
+                    conseiller_since=self.conseiller_since,
+                    vice_presidency_notified_on=self.vice_presidency_notified_on)
+        _codes_clean(self.objectives, Objective.values, "objectives",
+                     _("Choose the objectives among the 17 of the letter of agreement."))
+        _codes_clean(self.volets, Volet.values, "volets",
+                     _("Choose the volets among 1, 2, 3A and 3B."))
+        if not self.volets:
+            raise ValidationError({"volets": _("Choose at least one volet.")})
+
+    def volet_labels(self) -> list[str]:
+        return [Volet(value).label for value in Volet.values if value in self.volets]
 
     def objective_labels(self) -> list[str]:
         from .constants import Objective
 
         return [f"{value}. {Objective(value).label}" for value in sorted(self.objectives)]
 
+    @property
+    def adviser_late(self) -> bool:
+        """The adviser came in after the call for applications (the letter asks from it)."""
+        return bool(self.conseiller_since and self.call_for_applications_on
+                    and self.conseiller_since > self.call_for_applications_on)
 
-class LE28Phase(models.Model):
+
+class LE28Phase(Timestamped):
     project = models.ForeignKey(
         LE28Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="phases"
     )
@@ -495,8 +550,11 @@ class LE28Phase(models.Model):
     def __str__(self) -> str:
         return self.get_phase_display()
 
+    def clean(self):
+        check_dates(held_on=self.held_on)
 
-class LE28CommitteeMember(models.Model):
+
+class LE28CommitteeMember(Timestamped):
     """A member of the paritarian steering committee, on the union or the employer side."""
 
     class Side(models.TextChoices):
@@ -521,14 +579,52 @@ class LE28CommitteeMember(models.Model):
         return self.name
 
 
-class LE28Assessment(models.Model):
+class LE28Decision(Timestamped):
+    """One of the thirteen things the steering committee decides: what, who decided, when.
+
+    An item is decided once it has a date (`vpp.le28.decision_update` then asks for who
+    decided and what)."""
+
+    project = models.ForeignKey(
+        LE28Project, verbose_name=_("project"), on_delete=models.CASCADE,
+        related_name="decisions",
+    )
+    item = models.PositiveSmallIntegerField(_("item"), choices=CommitteeDecision.choices)
+    content = long_text_field(_("what was decided"), blank=True)
+    decided_by = models.CharField(
+        _("decided by"), max_length=300, blank=True,
+        help_text=_("e.g. the steering committee, by consensus."),
+    )
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("steering committee decision")
+        verbose_name_plural = _("steering committee decisions")
+        ordering = ["item"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "item"], name="one_row_per_le28_decision")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_item_display()
+
+    @property
+    def decided(self) -> bool:
+        return self.decided_on is not None
+
+    def clean(self):
+        check_dates(decided_on=self.decided_on)
+
+
+class LE28Assessment(Timestamped):
     """One of the eight success indicators, assessed at the evaluation."""
 
     class Result(models.TextChoices):
         NOT_ASSESSED = "", _("Not assessed")
-        MET = "atteint", _("Met")
-        PARTLY = "partiel", _("Partly met")
-        NOT_MET = "non_atteint", _("Not met")
+        MET = "atteint", pgettext_lazy("success indicator", "Met")
+        PARTLY = "partiel", pgettext_lazy("success indicator", "Partly met")
+        NOT_MET = "non_atteint", pgettext_lazy("success indicator", "Not met")
 
     project = models.ForeignKey(
         LE28Project, verbose_name=_("project"), on_delete=models.CASCADE,

@@ -60,9 +60,9 @@ def veille_item_for(request, pk: int, ability: str = permissions.VIEW_INTERNAL) 
 
 
 def le28_project_for(request, pk: int, ability: str = permissions.VIEW_INTERNAL) -> LE28Project:
-    projects = LE28Project.objects.select_related("organization", "dossier").prefetch_related(
-        "phases", "committee", "assessments"
-    )
+    projects = LE28Project.objects.select_related(
+        "organization", "dossier", "conseiller"
+    ).prefetch_related("phases", "committee", "assessments", "decisions")
     return permissions.fetch(request, projects, ability, pk=pk)
 
 
@@ -106,7 +106,7 @@ def veille_items_for(*, organization: Organization, search: str = "") -> QuerySe
 
 
 def le28_projects_for(*, organization: Organization) -> QuerySet[LE28Project]:
-    return organization.le28_projects.select_related("dossier")
+    return organization.le28_projects.select_related("dossier", "conseiller")
 
 
 def answered_by(*, user, today) -> list:

@@ -18,7 +18,7 @@ from unionplans.people import NOT_A_MEMBER, display_name, people_of
 from unionplans.services import model_update
 
 from . import workflow
-from .constants import QUESTIONS, Phase, SuccessIndicator
+from .constants import QUESTIONS
 from .deadlines import due_date
 from .models import (
     Deadline,
@@ -26,9 +26,6 @@ from .models import (
     Dossier,
     DossierEvent,
     FinancialAnalysis,
-    LE28Assessment,
-    LE28Phase,
-    LE28Project,
     QuestionnaireAnswers,
     Stage,
     Task,
@@ -249,35 +246,3 @@ def veille_item_link(*, item: VeilleItem, dossier: Dossier) -> None:
     if item.organization_id != dossier.organization_id:
         raise ValidationError(_("This watch item belongs to another organization."))
     dossier.veille_items.add(item)
-
-
-# Lettre d'entente 28
-
-
-@transaction.atomic
-def le28_project_create(*, organization: Organization, **fields) -> LE28Project:
-    """A project with its five phases and eight indicators, ready to be filled."""
-    project = _save(LE28Project(organization=organization, **fields))
-    le28_project_complete(project=project)
-    return project
-
-
-@transaction.atomic
-def le28_project_complete(*, project: LE28Project) -> None:
-    """Give the project a row for each of the five phases and eight indicators it lacks."""
-    phases = set(project.phases.values_list("phase", flat=True))
-    LE28Phase.objects.bulk_create(
-        LE28Phase(project=project, phase=p) for p in Phase.values if p not in phases
-    )
-    indicators = set(project.assessments.values_list("indicator", flat=True))
-    LE28Assessment.objects.bulk_create(
-        LE28Assessment(project=project, indicator=i)
-        for i in SuccessIndicator.values if i not in indicators
-    )
-
-
-@transaction.atomic
-def le28_project_update(
-    *, project: LE28Project, version: str | None = None, **fields
-) -> LE28Project:
-    return model_update(project, fields, version=version)

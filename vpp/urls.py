@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import le28_views, views
 
 app_name = "vpp"
 
@@ -30,8 +30,23 @@ urlpatterns = [
     path("veille/<int:pk>/", views.veille_detail, name="veille_detail"),
     path("veille/<int:pk>/modifier/", views.veille_edit, name="veille_edit"),
     path("veille/<int:pk>/lier/", views.veille_link, name="veille_link"),
-    path("le28/", views.le28_list, name="le28_list"),
-    path("le28/nouveau/", views.le28_edit, name="le28_create"),
-    path("le28/<int:pk>/", views.le28_detail, name="le28_detail"),
-    path("le28/<int:pk>/modifier/", views.le28_edit, name="le28_edit"),
+]
+
+# Lettre d'entente 28 (vpp/le28_views.py)
+urlpatterns += [
+    path("le28/", le28_views.project_list, name="le28_list"),
+    path("le28/nouveau/", le28_views.project_edit, name="le28_create"),
+    path("le28/<int:pk>/", le28_views.project_detail, name="le28_detail"),
+    path("le28/<int:pk>/modifier/", le28_views.project_edit, name="le28_edit"),
+    path("le28/<int:pk>/fiche.pdf", le28_views.project_pdf, name="le28_pdf"),
+    path("le28/<int:pk>/phases/<int:phase>/", le28_views.phase_edit, name="le28_phase_edit"),
+    path("le28/<int:pk>/decisions/<int:item>/", le28_views.decision_edit,
+         name="le28_decision_edit"),
+    path("le28/<int:pk>/indicateurs/<int:indicator>/", le28_views.assessment_edit,
+         name="le28_assessment_edit"),
+    path("le28/<int:pk>/comite/nouveau/", le28_views.member_edit, name="le28_member_create"),
+    path("le28/<int:pk>/comite/<int:member_pk>/", le28_views.member_edit,
+         name="le28_member_edit"),
+    path("le28/<int:pk>/comite/<int:member_pk>/retirer/", le28_views.member_delete,
+         name="le28_member_delete"),
 ]

@@ -28,7 +28,6 @@ from .forms import (
     FinancialAnalysisForm,
     FindingsForm,
     GoBackForm,
-    LE28ProjectForm,
     LinkDossierForm,
     QuestionnaireForm,
     TaskForm,
@@ -37,7 +36,6 @@ from .forms import (
 from .models import (
     Deadline,
     FinancialAnalysis,
-    LE28Project,
     QuestionnaireAnswers,
     Stage,
     Task,
@@ -411,54 +409,6 @@ def veille_link(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Choose one of the organization's dossiers."))
     return redirect("vpp:veille_detail", request.organization.slug, item.pk)
-
-
-# Lettre d'entente 28
-
-
-@organization_view(VIEW_INTERNAL)
-def le28_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "vpp/le28_list.html", {
-        "projects": selectors.le28_projects_for(organization=request.organization),
-        "can_edit": EDIT in request.access,
-    })
-
-
-@organization_view()
-def le28_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    project = selectors.le28_project_for(request, pk)
-    committee = list(project.committee.all())
-    return render(request, "vpp/le28_detail.html", {
-        "project": project, "can_edit": EDIT in request.access,
-        "union_side": [m for m in committee if m.side == m.Side.UNION],
-        "employer_side": [m for m in committee if m.side == m.Side.EMPLOYER],
-    })
-
-
-@organization_view(methods=GET_POST)
-def le28_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    project = selectors.le28_project_for(request, pk, EDIT) if pk else None
-    if project is None:
-        permissions.require(request.access, EDIT)
-    organization = request.organization
-    form = LE28ProjectForm(request.POST or None, instance=project or LE28Project(
-        organization=organization), organization=organization)
-    if request.method == "POST" and form.is_valid():
-        data = model_fields(form)
-        try:
-            if project is None:
-                project = services.le28_project_create(organization=organization, **data)
-            else:
-                services.le28_project_update(project=project,
-                                             version=form.cleaned_data["version"], **data)
-        except ValidationError as error:
-            form_refusal(form, error)
-        else:
-            messages.success(request, _("The LE28 project was saved."))
-            return redirect("vpp:le28_detail", organization.slug, project.pk)
-    heading = _("Edit the LE28 project") if project else _("New LE28 project")
-    back = reverse("vpp:le28_list", args=[organization.slug])
-    return _render_form(request, form, heading, back)
 
 
 # What an affiliated syndicat shares with its conseil central (read only)

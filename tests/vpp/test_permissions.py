@@ -4,11 +4,11 @@ Logged out → login; the other organisation's exécutif and an outsider → 404
 names nothing of the dossier; a membre → 404 on a dossier it is not listed on, and on the
 one it is listed on (`listed`) reads, writes its survey findings, may ask to move the
 dossier (the workflow refuses it at the watch stage) and gets 403 on every other write; a
-membre gets 403 on the internal pages (watch, LE28) and on their writes; a conseiller
-reads everything, moves dossiers as the exécutif does (both lead the dossier) and edits
-nothing in the app (403); the exécutif and a superuser use every page. A wrong method →
+membre gets 403 on the internal pages (watch) and on their writes; a conseiller reads
+everything, moves dossiers as the exécutif does (both lead the dossier) and edits nothing
+in the app (403); the exécutif and a superuser use every page. A wrong method →
 405. Each refusal leaves the data as it was, and each refused POST is one that, from the
-exécutif, changes something.
+exécutif, changes something. LE28 projects: tests/vpp/test_le28_matrix.py.
 """
 
 from datetime import date
@@ -31,8 +31,7 @@ POST_DATA = {
     "domain": "intervention", "findings": "Piraté", "to_stage": Stage.PRE_DIAGNOSTIC,
     "reason": "Piraté", "element": "documentation", "description": "Piraté", "q_project": "x",
     "in_house_cost": "1", "contracted_cost": "1", "jobs": "1", "hours": "1",
-    "source": "x", "published_on": "2024-01-01", "volet": "1", "job_titles": "x",
-    "decision_mode": "consensus", "trigger_date": "2026-01-01",
+    "source": "x", "published_on": "2024-01-01", "trigger_date": "2026-01-01",
 }
 
 
@@ -41,7 +40,7 @@ def world(request, db):
     return matrix.World(
         request, listed="dossier", unlisted="unlisted", task="unlisted_task",
         deadline="unlisted_deadline", listed_task="listed_task",
-        listed_deadline="listed_deadline", item="veille_item", project="project", rule="rule",
+        listed_deadline="listed_deadline", item="veille_item", rule="rule",
         advanced="advanced",
     )
 
@@ -81,13 +80,6 @@ def listed_task(dossier):
 @pytest.fixture
 def listed_deadline(dossier, rule):
     return services.deadline_set(dossier=dossier, rule=rule, trigger_date=date(2026, 1, 5))
-
-
-@pytest.fixture
-def project(cc):
-    return services.le28_project_create(
-        organization=cc, title="Projet", establishment="x", volet="1", job_titles="TS"
-    )
 
 
 def post_data(key):
@@ -134,10 +126,6 @@ ORGANIZATION_ROUTES = [
     ("veille_detail", "item", GET, None, 403),
     ("veille_edit", "item", GET_POST, (302, True), None),
     ("veille_link", "item", POST, (302, True), None),
-    ("le28_list", None, GET, None, 403),
-    ("le28_create", None, GET_POST, (302, True), None),
-    ("le28_detail", "project", GET, None, 403),
-    ("le28_edit", "project", GET_POST, (302, True), None),
 ]
 
 

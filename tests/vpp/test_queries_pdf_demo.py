@@ -151,6 +151,6 @@ def test_the_demo_loads_the_seeds_once():
     assert item.source == "CTROC" and "INFO-PSOC" in item.title
     assert "16 regroupements sur 25" in item.summary
     project = LE28Project.objects.get()
-    assert project.volet == "1" and project.phases.count() == 5
-    assert project.assessments.count() == 8
+    assert project.volets == ["1", "3A"] and project.phases.count() == 5
+    assert project.assessments.count() == 8 and project.decisions.count() == 13
     assert project.committee.count() == 4

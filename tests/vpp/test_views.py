@@ -204,22 +204,6 @@ def test_linking_a_veille_item_to_a_dossier(login, executif, veille_item, dossie
     assert list(dossier.veille_items.all()) == [veille_item]
 
 
-def test_an_le28_project_is_created_with_its_phases_and_indicators(login, executif, cc):
-    response = login(executif).post(reverse("vpp:le28_create", args=["ccsne"]), {
-        "title": "Projet travail social", "establishment": "CIUSSS de l'Estrie", "volet": "1",
-        "job_titles": "Travailleurs sociaux\nPsychoéducateurs", "objectives": ["1", "13"],
-        "decision_mode": "consensus",
-    })
-    assert response.status_code == 302
-    project = cc.le28_projects.get()
-    assert project.objectives == [1, 13]
-    assert project.phases.count() == 5
-    assert project.assessments.count() == 8
-    text = page(login(executif).get(response.url))
-    assert "L’amélioration de l’accessibilité aux services de qualité" in text
-    assert "La diminution de la charge de travail" in text
-
-
 def test_the_filter_narrows_the_list(login, executif, dossier, cc):
     services.dossier_create(organization=cc, by=executif, title="Buanderie", establishment="x",
                             service="x", mode="prevention", domain="organisation_travail")
