@@ -109,7 +109,7 @@ def test_a_new_task_offers_the_aide_memoire_and_starts_from_a_reminder(login, ex
     nonsense = client.get(url, {"element": "ailleurs", "idee": "99"})
     form = nonsense.context["form"]
     assert nonsense.status_code == 200
-    assert (form["element"].value(), form["description"].value()) == (None, None)
+    assert (form["element"].value(), form["description"].value()) == ("", "")
 
 
 # Bulletins and their items
