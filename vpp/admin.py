@@ -21,8 +21,10 @@ from unionplans.forms import AdminVersionCheckForm
 from . import le28, services, workflow
 from .deadlines import today
 from .models import (
+    Bulletin,
     Deadline,
     DeadlineRule,
+    DeploymentStep,
     Dossier,
     DossierEvent,
     LE28Assessment,
@@ -33,6 +35,7 @@ from .models import (
     QuestionnaireAnswers,
     Task,
     VeilleItem,
+    VppStructure,
 )
 from .selectors import dossiers_visible_to
 
@@ -56,7 +59,7 @@ class WorkbenchMixin:
             kwargs["queryset"] = organizations
         elif related is get_user_model():
             kwargs["queryset"] = _people_of(organizations)
-        elif related in (Dossier, VeilleItem, DeadlineRule):
+        elif related in (Dossier, VeilleItem, DeadlineRule, Bulletin):
             kwargs["queryset"] = related.objects.filter(organization__in=organizations)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
@@ -197,8 +200,10 @@ class DossierAdmin(WorkbenchAdmin):
         (None, {"fields": ["organization", "title", "establishment", "service", "mode",
                            "domain", "priority", "stage", "description", "conseiller"]}),
         (_("People"), {"fields": ["direction_people", "terrain_people"]}),
-        (_("Analysis and decision"), {"fields": ["decision", "decision_date",
-                                                 "decision_note"]}),
+        (_("Analysis and decision"), {"fields": [
+            "decision", "decision_date", "decision_note", "terrain_on_decision",
+            "terrain_on_decision_date", "terrain_on_work_plan", "terrain_on_work_plan_date",
+        ]}),
         (_("Survey and report"), {"fields": ["findings", "report", "veille_items"]}),
         (_("Dates"), {"fields": ["created_at", "updated_at"]}),
     ]
@@ -264,12 +269,87 @@ class DeadlineRuleAdmin(WorkbenchAdmin):
         services.deadline_rule_save(rule=obj)
 
 
+# Veille (seed 003): bulletins and their items
+
+
+class VeilleItemAdminForm(AdminVersionCheckForm):
+    """The choices span every organisation the conseiller reaches; the service says which
+    bulletin and readers an item may take (of its own organisation)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        organization = cleaned.get("organization") or (
+            self.instance.organization if self.instance.organization_id else None
+        )
+        if organization is None:
+            return cleaned
+        try:
+            services.veille_item_links_check(
+                organization, {"bulletin": cleaned.get("bulletin")},
+                {"readers": cleaned.get("readers") or []},
+                self.instance if self.instance.pk else None,
+            )
+        except ValidationError as error:
+            for field, errors in error.error_dict.items():
+                self.add_error(field, errors)
+        return cleaned
+
+
 @admin.register(VeilleItem)
 class VeilleItemAdmin(WorkbenchAdmin):
-    list_display = ["title", "source", "published_on", "tags", "organization"]
-    list_filter = [("organization", admin.RelatedOnlyFieldListFilter), "source"]
-    search_fields = ["title", "summary", "source", "tags"]
+    form = VeilleItemAdminForm
+    list_display = ["title", "bulletin", "source", "published_on", "relevance", "organization"]
+    list_filter = [("organization", admin.RelatedOnlyFieldListFilter), "source", "relevance"]
+    list_select_related = ["organization", "bulletin"]
+    search_fields = ["title", "summary", "source", "tags", "decisions"]
     date_hierarchy = "published_on"
+    filter_horizontal = ["readers"]
+
+
+@admin.register(Bulletin)
+class BulletinAdmin(WorkbenchAdmin):
+    list_display = ["title", "source", "published_on", "organization"]
+    list_filter = [("organization", admin.RelatedOnlyFieldListFilter), "source"]
+    search_fields = ["title", "summary", "source"]
+    date_hierarchy = "published_on"
+
+
+# The organisation's VPP structure and deployment plan (seed 000)
+
+
+class VppStructureAdminForm(AdminVersionCheckForm):
+    def clean(self):
+        cleaned = super().clean()
+        organization = cleaned.get("organization") or (
+            self.instance.organization if self.instance.organization_id else None
+        )
+        if organization is None:
+            return cleaned
+        keeping = []
+        if self.instance.pk:
+            for name in ("direction_people", "terrain_people"):
+                keeping += getattr(self.instance, name).values_list("pk", flat=True)
+        people = {name: cleaned.get(name) or [] for name in ("direction_people", "terrain_people")}
+        try:
+            services.named_people_check(organization, people, keeping)
+        except ValidationError as error:
+            for field, errors in error.error_dict.items():
+                self.add_error(field, errors)
+        return cleaned
+
+
+@admin.register(VppStructure)
+class VppStructureAdmin(WorkbenchAdmin):
+    form = VppStructureAdminForm
+    list_display = ["organization", "updated_at"]
+    filter_horizontal = ["direction_people", "terrain_people"]
+
+
+@admin.register(DeploymentStep)
+class DeploymentStepAdmin(WorkbenchAdmin):
+    list_display = ["description", "who", "due_on", "done", "organization"]
+    list_filter = [("organization", admin.RelatedOnlyFieldListFilter), "done"]
+    search_fields = ["description", "who"]
 
 
 # Lettre d'entente 28: the same rules as the app's pages (`vpp.le28`).

@@ -9,6 +9,23 @@ questions below are ours (see the notes), to be reworded by the union.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# Seed 000, "Objectifs généraux VPP".
+GENERAL_OBJECTIVES = [
+    _("Protect our jobs"),
+    _("Counter privatisation"),
+    _("Maintain quality services"),
+]
+
+# Seed 000, "La structure VPP": the two standing levels and what each does.
+STRUCTURE_LEVELS = {
+    "direction": (_("Leadership structure (central)"), [
+        _("Prioritisation"), _("Strategy"), _("Coordination"),
+    ]),
+    "terrain": (_("Field structure"), [
+        _("Pre-diagnostic and survey"), _("Liaison with the service teams"),
+    ]),
+}
+
 
 class WorkPlanElement(models.TextChoices):
     """Seed 000, "Le plan de travail VPP — aide-mémoire"."""
@@ -17,6 +34,35 @@ class WorkPlanElement(models.TextChoices):
     NEGOTIATION = "interpellation", _("Interpellation / negotiation")
     COMMUNICATION = "communication", _("Internal and external communication")
     MOBILISATION = "mobilisation", _("Mobilisation")
+
+
+# The aide-mémoire under each element: what to think of, offered when a task is added and
+# printed blank. Seed 000 names the four elements only; these reminders are ours, to be
+# reworded by the union.
+AIDE_MEMOIRE = {
+    WorkPlanElement.DOCUMENTATION: (
+        _("Get the employer's notice and the project's documents (specifications, contracts, "
+          "budgets)"),
+        _("Gather the facts from the floor: volumes, staff, hours, agencies"),
+        _("Financial analysis: in-house cost against the contract's cost"),
+        _("Note the collective agreement's deadlines (art. 29, 3.10)"),
+    ),
+    WorkPlanElement.NEGOTIATION: (
+        _("Ask the employer for a meeting and the documents"),
+        _("Put forward the in-house alternative"),
+        _("Call on the establishment's board, elected officials, the ministry"),
+    ),
+    WorkPlanElement.COMMUNICATION: (
+        _("Inform the members of the service and the local union"),
+        _("Bulletin, leaflet, social media"),
+        _("Press release; users and partners"),
+    ),
+    WorkPlanElement.MOBILISATION: (
+        _("Meeting of the service's workers"),
+        _("Petition of the workers and of the users"),
+        _("Visible actions, with the allies of the service"),
+    ),
+}
 
 
 class Volet(models.TextChoices):

@@ -3,7 +3,9 @@
 - seed 000: the reprographie dossier of the CISSS des Laurentides, in intervention, at the
   survey stage, with its deadlines (art. 29 and 3.10: demo day counts, to be set by the
   union from its collective agreement) and its VPP work plan;
-- seed 003: the first INFO-PSOC bulletin of the CTROC, as a veille item;
+- seed 003: the first INFO-PSOC bulletin of the CTROC, its four articles as watch items
+  (`seed_003`), the budget one linked to the dossier;
+- seed 000 again: the CCSNE's standing VPP structure and deployment plan;
 - seed 001: a lettre d'entente 28 project (volets 1 and 3A) with its steering committee
   and the first decisions of its checklist.
 
@@ -19,12 +21,14 @@ from django.utils import timezone
 from unionplans.demo import sync
 from unionplans.models import Organization
 
-from . import le28, services
+from . import le28, seed_003, services
 from .constants import Questionnaire, WorkPlanElement
 from .deadlines import DayKind, due_date, today
 from .models import (
+    Bulletin,
     Deadline,
     DeadlineRule,
+    DeploymentStep,
     Dossier,
     DossierEvent,
     FinancialAnalysis,
@@ -34,32 +38,8 @@ from .models import (
     Stage,
     Task,
     VeilleItem,
+    VppStructure,
 )
-
-INFO_PSOC_SUMMARY = "\n\n".join([
-    (
-        "Première édition du bulletin de la Coalition des Tables régionales d'organismes "
-        "communautaires (CTROC) sur le PSOC."
-    ),
-    (
-        "Budget 2017-2018 : 25 millions seront ajoutés à l'enveloppe globale du PSOC pour les 5 "
-        "prochaines années, et non 80 millions comme l'affirme la ministre déléguée. La "
-        "répartition n'est pas connue."
-    ),
-    (
-        "Groupe de travail avec le MSSS : rencontre sur une nouvelle structure de discussion avec "
-        "le milieu communautaire."
-    ),
-    (
-        "Bilan de la campagne « Je tiens à ma communauté > Je soutiens le communautaire » (21 "
-        "février, Terrebonne) : vote indicatif, 16 regroupements sur 25 favorisent d'autres "
-        "moyens (TROC/ROC : 12 en faveur ; regroupements provinciaux : 4 en faveur, 9 contre). Il "
-        "est convenu de s'inscrire dans la campagne « Engagez-vous pour le communautaire »."
-    ),
-    (
-        "Engagez-vous pour le communautaire : 475 M$ revendiqués, dont 355 M$ pour le PSOC."
-    ),
-])
 
 PRE_DIAGNOSTIC = {
     "project": "Avis de l'employeur : projet d'impartition de la reprographie du CISSS des "
@@ -96,12 +76,6 @@ def load(organizations: dict[str, Organization], users: dict) -> None:
     ccsne = organizations["ccsne"]
     on = today()
     notice = on - timedelta(days=12)  # the employer's notice
-
-    sync(VeilleItem, {"organization": ccsne, "title": "INFO-PSOC — première édition"}, {
-        "source": "CTROC", "published_on": datetime(2017, 5, 15).date(),
-        "summary": INFO_PSOC_SUMMARY, "link": "",
-        "tags": "PSOC, financement, organismes communautaires, MSSS, mobilisation",
-    })
 
     art29 = sync(DeadlineRule, {"organization": ccsne, "reference": "art. 29"}, {
         "name": "Réponse du syndicat au projet de l'employeur (valeur de démonstration)",
@@ -169,6 +143,16 @@ def load(organizations: dict[str, Organization], users: dict) -> None:
         "notes": "Le coût du contrat inclut la gestion du contrat par l'établissement.",
     })
 
+    if not dossier.terrain_on_decision and not dossier.terrain_on_work_plan:
+        services.dossier_update(
+            dossier=dossier, terrain_on_decision=Dossier.TerrainSay.CONSULTED,
+            terrain_on_decision_date=notice + timedelta(days=3),
+            terrain_on_work_plan=Dossier.TerrainSay.VALIDATED,
+            terrain_on_work_plan_date=notice + timedelta(days=4),
+        )
+
+    load_veille(ccsne, users, dossier)
+    load_structure(ccsne, users)
     load_le28(ccsne, users)
 
 
@@ -205,6 +189,77 @@ LE28_DECISIONS = {
 
 def _blank(value) -> bool:
     return value in (None, "", [])
+
+
+# Seed 003: one bulletin, its four articles. Created when missing, never updated: what
+# the exécutif changed stays. Relevance, action, readers and tags are ours.
+VEILLE_FOLLOW_UP = {
+    "budget": {"relevance": VeilleItem.Relevance.HIGH,
+               "action": "Suivre la répartition des 25 millions entre les régions.",
+               "tags": "PSOC, budget, financement"},
+    "msss": {"relevance": VeilleItem.Relevance.MEDIUM,
+             "action": "Demander le compte rendu de la rencontre avec le MSSS.",
+             "tags": "PSOC, MSSS"},
+    "je_soutiens": {"relevance": VeilleItem.Relevance.MEDIUM,
+                    "action": "Informer les syndicats affiliés de la fin de la campagne.",
+                    "tags": "mobilisation, campagne"},
+    "engagez_vous": {"relevance": VeilleItem.Relevance.LOW, "action": "",
+                     "tags": "mobilisation, campagne, financement"},
+}
+
+
+def load_veille(ccsne: Organization, users: dict, dossier: Dossier) -> None:
+    data = seed_003.BULLETIN
+    title = f"{data['title']} — {data['edition']}"
+    bulletin = Bulletin.objects.filter(organization=ccsne, title=title).order_by("pk").first()
+    if bulletin is None:
+        bulletin = services.bulletin_create(
+            organization=ccsne, source=data["source"], title=title,
+            published_on=seed_003.PUBLISHED_ON, summary="\n\n".join(data["summary"]),
+        )
+    for article in seed_003.ARTICLES:
+        if bulletin.items.filter(title=article["title"]).exists():
+            continue
+        item = services.veille_item_create(
+            organization=ccsne, bulletin=bulletin, title=article["title"],
+            summary=seed_003.article_text(article), decisions="\n".join(article["decisions"]),
+            readers_others="Comité VPP", m2m={"readers": [users["executif"]]},
+            **VEILLE_FOLLOW_UP[article["key"]],
+        )
+        if article["key"] == "budget":
+            services.veille_item_link(item=item, dossier=dossier)
+
+
+# Seed 000: the standing structure; the deployment plan's steps are ours.
+DEPLOYMENT = [
+    ("Nommer les personnes de la structure de direction", "Exécutif", 0, True),
+    ("Nommer une personne-ressource VPP par service (structure terrain)", "Exécutif", 30, False),
+    ("Former la structure terrain au pré-diagnostic simplifié", "Conseiller syndical", 60,
+     False),
+    ("Adopter les procédures et le calendrier des rencontres", "Exécutif", 90, False),
+]
+
+
+def load_structure(ccsne: Organization, users: dict) -> None:
+    if not VppStructure.objects.filter(organization=ccsne).exists():
+        services.vpp_structure_save(
+            organization=ccsne, terrain_others="Une personne-ressource par service",
+            procedures=(
+                "Prévention : la structure terrain remplit la prévention simplifiée chaque "
+                "année ; la direction priorise.\n"
+                "Intervention : pré-diagnostic simplifié dans la semaine de l'avis de "
+                "l'employeur ; échéanciers serrés (29, 3.10)."
+            ),
+            calendar="Direction : une rencontre par mois\nStructure terrain : une rencontre "
+                     "par trimestre",
+            m2m={"direction_people": [users["executif"], users["conseiller"]],
+                 "terrain_people": [users["membre"]]},
+        )
+    start = datetime(today().year, 1, 15).date()
+    for description, who, day, done in DEPLOYMENT:
+        if not DeploymentStep.objects.filter(organization=ccsne, description=description).exists():
+            services.deployment_step_create(organization=ccsne, description=description, who=who,
+                                            due_on=start + timedelta(days=day), done=done)
 
 
 def load_le28(ccsne: Organization, users: dict) -> None:

@@ -9,13 +9,16 @@ from unionplans.people import display_name, people_of
 from . import services
 from .constants import QUESTIONS
 from .models import (
+    Bulletin,
     Deadline,
+    DeploymentStep,
     Dossier,
     FinancialAnalysis,
     QuestionnaireAnswers,
     Stage,
     Task,
     VeilleItem,
+    VppStructure,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -32,10 +35,14 @@ class DossierForm(VersionedModelForm):
         fields = [
             "title", "establishment", "service", "mode", "domain", "priority", "description",
             "conseiller", "direction_people", "terrain_people", "veille_items",
-            "decision", "decision_date", "decision_note", "report",
+            "decision", "decision_date", "decision_note",
+            "terrain_on_decision", "terrain_on_decision_date",
+            "terrain_on_work_plan", "terrain_on_work_plan_date", "report",
         ]
         widgets = {
             "decision_date": DATE,
+            "terrain_on_decision_date": DATE,
+            "terrain_on_work_plan_date": DATE,
             "direction_people": forms.CheckboxSelectMultiple,
             "terrain_people": forms.CheckboxSelectMultiple,
             "veille_items": forms.CheckboxSelectMultiple,
@@ -129,10 +136,58 @@ class FinancialAnalysisForm(VersionedModelForm):
 class VeilleItemForm(VersionedModelForm):
     class Meta:
         model = VeilleItem
-        fields = ["source", "published_on", "title", "summary", "link", "tags"]
-        widgets = {"published_on": DATE, "summary": forms.Textarea(attrs={"rows": 8})}
+        fields = ["bulletin", "source", "published_on", "title", "summary", "decisions",
+                  "relevance", "action", "readers", "readers_others", "link", "tags"]
+        widgets = {"published_on": DATE, "summary": forms.Textarea(attrs={"rows": 8}),
+                   "decisions": forms.Textarea(attrs={"rows": 4}),
+                   "action": forms.Textarea(attrs={"rows": 2}),
+                   "readers": forms.CheckboxSelectMultiple}
+        field_classes = {"readers": PersonChoice}
 
     link = forms.URLField(label=_("link"), required=False, max_length=500, assume_scheme="https")
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bulletin"].queryset = organization.bulletins.all()
+        keeping = self.instance.readers.values_list("pk", flat=True) if self.instance.pk else []
+        self.fields["readers"].queryset = people_of(organization, keeping=keeping)
+
+
+class BulletinForm(VersionedModelForm):
+    class Meta:
+        model = Bulletin
+        fields = ["source", "title", "published_on", "link", "summary"]
+        widgets = {"published_on": DATE, "summary": forms.Textarea(attrs={"rows": 5})}
+
+    link = forms.URLField(label=_("link"), required=False, max_length=500, assume_scheme="https")
+
+
+class VppStructureForm(VersionedModelForm):
+    class Meta:
+        model = VppStructure
+        fields = ["direction_people", "direction_others", "terrain_people", "terrain_others",
+                  "procedures", "calendar"]
+        widgets = {"direction_people": forms.CheckboxSelectMultiple,
+                   "terrain_people": forms.CheckboxSelectMultiple,
+                   "procedures": forms.Textarea(attrs={"rows": 6}),
+                   "calendar": forms.Textarea(attrs={"rows": 4})}
+        field_classes = {"direction_people": PersonChoice, "terrain_people": PersonChoice}
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        keeping = []
+        if self.instance.pk:
+            for name in ("direction_people", "terrain_people"):
+                keeping += getattr(self.instance, name).values_list("pk", flat=True)
+        for name in ("direction_people", "terrain_people"):
+            self.fields[name].queryset = people_of(organization, keeping=keeping)
+
+
+class DeploymentStepForm(VersionedModelForm):
+    class Meta:
+        model = DeploymentStep
+        fields = ["description", "who", "due_on", "done"]
+        widgets = {"due_on": DATE, "description": forms.Textarea(attrs={"rows": 2})}
 
 
 class LinkDossierForm(forms.Form):

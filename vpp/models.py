@@ -42,12 +42,49 @@ class Stage(models.TextChoices):
     CLOSED = "clos", _("Closed")
 
 
+# Seed 003: a bulletin of the information watch and its items --------------------------
+
+
+class Bulletin(Timestamped):
+    """A bulletin, newsletter or notice that holds several watch items (seed 003's INFO-PSOC)."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.CASCADE,
+        related_name="bulletins",
+    )
+    source = models.CharField(
+        _("source"), max_length=200, help_text=_("Who published it, e.g. CTROC, the employer.")
+    )
+    title = models.CharField(_("title"), max_length=300, help_text=_("e.g. INFO-PSOC, no. 1."))
+    published_on = models.DateField(_("date"))
+    link = models.URLField(_("link"), max_length=500, blank=True)
+    summary = long_text_field(_("presentation"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("bulletin")
+        verbose_name_plural = _("bulletins")
+        ordering = ["-published_on", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class VeilleItem(Timestamped):
-    """An item of the information watch: a bulletin, a notice, an article (seed 003)."""
+    """An item of the information watch: an article of a bulletin, a notice (seed 003)."""
+
+    class Relevance(models.TextChoices):
+        HIGH = "haute", _("High")
+        MEDIUM = "moyenne", _("Medium")
+        LOW = "basse", _("Low")
 
     organization = models.ForeignKey(
         Organization, verbose_name=_("organization"), on_delete=models.CASCADE,
         related_name="veille_items",
+    )
+    bulletin = models.ForeignKey(
+        Bulletin, verbose_name=_("bulletin"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="items", help_text=_("The bulletin this item comes from, if any."),
     )
     source = models.CharField(
         _("source"), max_length=200, help_text=_("Who published it, e.g. CTROC, the employer.")
@@ -55,16 +92,33 @@ class VeilleItem(Timestamped):
     published_on = models.DateField(_("date"))
     title = models.CharField(_("title"), max_length=300)
     summary = long_text_field(_("summary"), blank=True)
+    decisions = long_text_field(
+        _("decisions"), blank=True,
+        help_text=_("What was decided (“IL EST CONVENU…”), one decision per line."),
+    )
+    relevance = models.CharField(
+        _("relevance"), max_length=10, choices=Relevance.choices, blank=True,
+        help_text=_("How much it matters to the organization's VPP work."),
+    )
+    action = long_text_field(_("action to take"), blank=True)
+    readers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("must read it"), blank=True,
+        related_name="vpp_veille_to_read",
+    )
+    readers_others = models.CharField(
+        _("must read it (others)"), max_length=300, blank=True,
+        help_text=_("People or bodies without an account, e.g. the VPP committee."),
+    )
     link = models.URLField(_("link"), max_length=500, blank=True)
     tags = models.CharField(
         _("tags"), max_length=300, blank=True, help_text=_("Separated by commas.")
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[readers])
 
     class Meta:
         verbose_name = _("watch item")
         verbose_name_plural = _("watch items")
-        ordering = ["-published_on", "title"]
+        ordering = ["-published_on", "pk"]
 
     def __str__(self) -> str:
         return self.title
@@ -72,6 +126,79 @@ class VeilleItem(Timestamped):
     @property
     def tag_list(self) -> list[str]:
         return [tag.strip() for tag in self.tags.split(",") if tag.strip()]
+
+    @property
+    def decision_list(self) -> list[str]:
+        return [line.strip() for line in self.decisions.splitlines() if line.strip()]
+
+
+# Seed 000: the organisation's standing VPP structure and its deployment plan ------------
+
+
+class VppStructure(Timestamped):
+    """An organisation's standing VPP structure (seed 000, "La structure VPP"): a leadership
+    level and a field level, their people, procedures and calendar."""
+
+    organization = models.OneToOneField(
+        Organization, verbose_name=_("organization"), on_delete=models.CASCADE,
+        related_name="vpp_structure",
+    )
+    direction_people = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("leadership structure (central)"), blank=True,
+        related_name="vpp_direction_structures",
+        help_text=_("Prioritisation, strategy, coordination."),
+    )
+    direction_others = models.CharField(
+        _("leadership structure (others)"), max_length=300, blank=True,
+        help_text=_("People without an account."),
+    )
+    terrain_people = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("field structure"), blank=True,
+        related_name="vpp_terrain_structures",
+        help_text=_("Pre-diagnostic and survey, liaison with the service teams."),
+    )
+    terrain_others = models.CharField(
+        _("field structure (others)"), max_length=300, blank=True,
+        help_text=_("People without an account, e.g. a contact person per service."),
+    )
+    procedures = long_text_field(
+        _("procedures"), blank=True,
+        help_text=_("For each level, in prevention and in intervention, on the four elements "
+                    "of the work plan; tight deadlines in intervention (29, 3.10)."),
+    )
+    calendar = long_text_field(
+        _("calendar"), blank=True, help_text=_("Meetings of each level, one per line."),
+    )
+    history = HistoricalRecords(m2m_fields=[direction_people, terrain_people])
+
+    class Meta:
+        verbose_name = _("VPP structure")
+        verbose_name_plural = _("VPP structures")
+
+    def __str__(self) -> str:
+        return str(self.organization)
+
+
+class DeploymentStep(Timestamped):
+    """A line of the organisation's deployment plan (seed 000, "Nouveaux outils")."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.CASCADE,
+        related_name="vpp_deployment_steps",
+    )
+    description = long_text_field(_("what"))
+    who = models.CharField(_("who"), max_length=200, blank=True)
+    due_on = models.DateField(_("when"), null=True, blank=True)
+    done = models.BooleanField(_("done"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("deployment step")
+        verbose_name_plural = _("deployment steps")
+        ordering = [models.F("due_on").asc(nulls_last=True), "pk"]
+
+    def __str__(self) -> str:
+        return self.description[:80]
 
 
 class Dossier(Timestamped):
@@ -87,7 +214,8 @@ class Dossier(Timestamped):
             "Continuous improvement / work organisation (prevention)"
         )
         INTERVENTION = "intervention", _(
-            "Union intervention against privatisation or cuts (intervention)"
+            "Union intervention to block privatisation projects (or bring services back "
+            "in-house), cuts projects (intervention)"
         )
 
     class Priority(models.TextChoices):
@@ -98,6 +226,13 @@ class Dossier(Timestamped):
     class Decision(models.TextChoices):
         GO = "go", _("Go")
         NO_GO = "no_go", _("No-go")
+
+    class TerrainSay(models.TextChoices):
+        """Roles table: on the decision and the work plan, the field structure is consulted
+        or validates."""
+
+        CONSULTED = "consultee", _("Consulted")
+        VALIDATED = "validee", _("Validated")
 
     organization = models.ForeignKey(
         Organization, verbose_name=_("organization"), on_delete=models.PROTECT,
@@ -143,6 +278,21 @@ class Dossier(Timestamped):
     )
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
     decision_note = long_text_field(_("decision rationale"), blank=True)
+    # What the structure terrain said before the decision and the work plan (seed 000)
+    terrain_on_decision = models.CharField(
+        _("field structure on the decision"), max_length=10, choices=TerrainSay.choices,
+        blank=True, help_text=_("Consulted on, or validated, the decision before it was taken."),
+    )
+    terrain_on_decision_date = models.DateField(
+        _("date of the consultation on the decision"), null=True, blank=True
+    )
+    terrain_on_work_plan = models.CharField(
+        _("field structure on the work plan"), max_length=10, choices=TerrainSay.choices,
+        blank=True, help_text=_("Consulted on, or validated, the work plan and strategy."),
+    )
+    terrain_on_work_plan_date = models.DateField(
+        _("date of the consultation on the work plan"), null=True, blank=True
+    )
     # Enquête (structure terrain) and rapport (direction politique)
     findings = long_text_field(
         _("survey findings"), blank=True, help_text=_("What the field structure found.")
@@ -164,6 +314,25 @@ class Dossier(Timestamped):
     @property
     def is_intervention(self) -> bool:
         return self.mode == self.Mode.INTERVENTION
+
+    def clean(self):
+        """A consultation of the structure terrain has its date, and the one on the decision
+        comes before the decision."""
+        errors = {}
+        for say in ("terrain_on_decision", "terrain_on_work_plan"):
+            said, on = getattr(self, say), getattr(self, f"{say}_date")
+            if said and on is None:
+                errors[f"{say}_date"] = _("Give the date of the consultation.")
+            elif on is not None and not said:
+                errors[say] = _("Say whether the field structure was consulted or validated.")
+        on, decided = self.terrain_on_decision_date, self.decision_date
+        if on and decided and on > decided and "terrain_on_decision_date" not in errors:
+            errors["terrain_on_decision_date"] = _(
+                "The field structure is consulted before the decision: this date is after "
+                "the decision's."
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class DossierEventQuerySet(models.QuerySet):
@@ -373,6 +542,11 @@ class QuestionnaireAnswers(Timestamped):
     @property
     def complete(self) -> bool:
         return all(answer.strip() for _key, _q, answer in self.rows())
+
+    @property
+    def answered(self) -> bool:
+        """At least one answer: an unanswered tool prints as one line, not rows of "—"."""
+        return any(answer.strip() for _key, _q, answer in self.rows())
 
 
 class FinancialAnalysis(Timestamped):

@@ -21,7 +21,18 @@ from unionplans.models import Organization
 from unionplans.templatetags.dates import long_date
 
 from . import workflow
-from .models import Deadline, Dossier, DossierEvent, LE28Project, Stage, Task, VeilleItem
+from .models import (
+    Bulletin,
+    Deadline,
+    DeploymentStep,
+    Dossier,
+    DossierEvent,
+    LE28Project,
+    Stage,
+    Task,
+    VeilleItem,
+    VppStructure,
+)
 
 
 def _listed(user) -> Q:
@@ -57,6 +68,21 @@ def veille_item_for(request, pk: int, ability: str = permissions.VIEW_INTERNAL) 
     return permissions.fetch(
         request, VeilleItem.objects.select_related("organization"), ability, pk=pk
     )
+
+
+def bulletin_for(request, pk: int, ability: str = permissions.VIEW_INTERNAL) -> Bulletin:
+    return permissions.fetch(request, Bulletin.objects.select_related("organization"),
+                             ability, pk=pk)
+
+
+def deployment_step_for(request, pk: int, ability: str = permissions.EDIT) -> DeploymentStep:
+    return permissions.fetch(request, DeploymentStep.objects.all(), ability, pk=pk)
+
+
+def vpp_structure_of(organization: Organization) -> VppStructure | None:
+    """The organisation's VPP structure with its people, or None before it is set up."""
+    return (VppStructure.objects.filter(organization=organization)
+            .prefetch_related("direction_people", "terrain_people").first())
 
 
 def le28_project_for(request, pk: int, ability: str = permissions.VIEW_INTERNAL) -> LE28Project:
@@ -96,11 +122,12 @@ def financial_analysis_of(dossier: Dossier):
 
 
 def veille_items_for(*, organization: Organization, search: str = "") -> QuerySet[VeilleItem]:
-    items = organization.veille_items.all()
+    items = organization.veille_items.select_related("bulletin")
     for word in search.split()[:10]:
         items = items.filter(
             Q(title__icontains=word) | Q(summary__icontains=word) | Q(source__icontains=word)
-            | Q(tags__icontains=word)
+            | Q(tags__icontains=word) | Q(decisions__icontains=word)
+            | Q(bulletin__title__icontains=word)
         )
     return items
 

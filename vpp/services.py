@@ -21,8 +21,10 @@ from . import workflow
 from .constants import QUESTIONS
 from .deadlines import due_date
 from .models import (
+    Bulletin,
     Deadline,
     DeadlineRule,
+    DeploymentStep,
     Dossier,
     DossierEvent,
     FinancialAnalysis,
@@ -30,6 +32,7 @@ from .models import (
     Stage,
     Task,
     VeilleItem,
+    VppStructure,
 )
 
 # Dossiers
@@ -228,17 +231,65 @@ def financial_analysis_save(
     return _save(FinancialAnalysis(dossier=dossier, **fields))
 
 
-# Veille
+# Veille (seed 003: a bulletin holds several items)
+
+
+def named_people_check(organization: Organization, people: dict, keeping=()) -> None:
+    """The people a structure or a watch item names are active members of `organization`,
+    or people it already names (the admin's forms call this too)."""
+    allowed = set(people_of(organization, keeping=keeping).values_list("pk", flat=True))
+    errors = {}
+    for name, persons in people.items():
+        strangers = [display_name(p) for p in persons if p.pk not in allowed]
+        if strangers:
+            errors[name] = NOT_A_MEMBER % {"names": ", ".join(strangers),
+                                           "organization": organization.short_name}
+    if errors:
+        raise ValidationError(errors)
+
+
+def veille_item_links_check(organization: Organization, fields: dict, m2m: dict, item=None) -> None:
+    """An item's bulletin is of its organisation; who must read it are its members (the
+    admin's form calls this too)."""
+    bulletin = fields.get("bulletin")
+    if bulletin is not None and bulletin.organization_id != organization.pk:
+        raise ValidationError({"bulletin": _("This bulletin belongs to another organization.")})
+    if "readers" in m2m:
+        keeping = list(item.readers.values_list("pk", flat=True)) if item else []
+        named_people_check(organization, {"readers": m2m["readers"]}, keeping)
 
 
 @transaction.atomic
-def veille_item_create(*, organization: Organization, **fields) -> VeilleItem:
-    return _save(VeilleItem(organization=organization, **fields))
+def bulletin_create(*, organization: Organization, **fields) -> Bulletin:
+    return _save(Bulletin(organization=organization, **fields))
 
 
 @transaction.atomic
-def veille_item_update(*, item: VeilleItem, version: str | None = None, **fields) -> VeilleItem:
-    return model_update(item, fields, version=version)
+def bulletin_update(*, bulletin: Bulletin, version: str | None = None, **fields) -> Bulletin:
+    return model_update(bulletin, fields, version=version)
+
+
+@transaction.atomic
+def veille_item_create(
+    *, organization: Organization, m2m: dict | None = None, **fields
+) -> VeilleItem:
+    """A watch item; one of a bulletin takes the bulletin's source and date when it has none."""
+    m2m = m2m or {}
+    bulletin = fields.get("bulletin")
+    if bulletin is not None:
+        fields.setdefault("source", bulletin.source)
+        fields.setdefault("published_on", bulletin.published_on)
+    veille_item_links_check(organization, fields, m2m)
+    return _save(VeilleItem(organization=organization, **fields), m2m)
+
+
+@transaction.atomic
+def veille_item_update(
+    *, item: VeilleItem, version: str | None = None, m2m: dict | None = None, **fields
+) -> VeilleItem:
+    m2m = m2m or {}
+    veille_item_links_check(item.organization, fields, m2m, item)
+    return model_update(item, {**fields, **m2m}, version=version)
 
 
 @transaction.atomic
@@ -246,3 +297,38 @@ def veille_item_link(*, item: VeilleItem, dossier: Dossier) -> None:
     if item.organization_id != dossier.organization_id:
         raise ValidationError(_("This watch item belongs to another organization."))
     dossier.veille_items.add(item)
+
+
+# The organisation's VPP structure and deployment plan (seed 000)
+
+
+@transaction.atomic
+def vpp_structure_save(
+    *, organization: Organization, version: str | None = None, m2m: dict | None = None,
+    **fields,
+) -> VppStructure:
+    """Create or change the organisation's one VPP structure; it names only its members
+    (and whoever it already names)."""
+    m2m = m2m or {}
+    structure = VppStructure.objects.filter(organization=organization).first()
+    keeping = []
+    if structure is not None:
+        for name in ("direction_people", "terrain_people"):
+            keeping += getattr(structure, name).values_list("pk", flat=True)
+    named_people_check(organization, m2m, keeping)
+    if structure is None:
+        return _save(VppStructure(organization=organization, **fields), m2m)
+    return model_update(structure, {**fields, **m2m}, version=version)
+
+
+@transaction.atomic
+def deployment_step_create(*, organization: Organization, **fields) -> DeploymentStep:
+    return _save(DeploymentStep(organization=organization, **fields))
+
+
+@transaction.atomic
+def deployment_step_update(
+    *, step: DeploymentStep, version: str | None = None, **fields
+) -> DeploymentStep:
+    return model_update(step, fields, version=version)
+

@@ -30,6 +30,18 @@ urlpatterns = [
     path("veille/<int:pk>/", views.veille_detail, name="veille_detail"),
     path("veille/<int:pk>/modifier/", views.veille_edit, name="veille_edit"),
     path("veille/<int:pk>/lier/", views.veille_link, name="veille_link"),
+    # Seed 003: bulletins of the information watch
+    path("veille/bulletins/nouveau/", views.bulletin_edit, name="bulletin_create"),
+    path("veille/bulletins/<int:pk>/", views.bulletin_detail, name="bulletin_detail"),
+    path("veille/bulletins/<int:pk>/modifier/", views.bulletin_edit, name="bulletin_edit"),
+    # Seed 000: the organisation's VPP structure, deployment plan and blank tools
+    path("structure/", views.structure, name="structure"),
+    path("structure/modifier/", views.structure_edit, name="structure_edit"),
+    path("structure/deploiement/nouveau/", views.deployment_step_edit,
+         name="deployment_step_create"),
+    path("structure/deploiement/<int:pk>/", views.deployment_step_edit,
+         name="deployment_step_edit"),
+    path("outils/<str:kind>.pdf", views.blank_tool_pdf, name="blank_tool_pdf"),
 ]
 
 # Lettre d'entente 28 (vpp/le28_views.py)

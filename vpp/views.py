@@ -18,12 +18,21 @@ from unionplans.permissions import organization_view
 from unionplans.shortcuts import form_refusal, show_refusal
 
 from . import exports, selectors, services, workflow
-from .constants import QUESTIONS, Questionnaire, WorkPlanElement
+from .constants import (
+    AIDE_MEMOIRE,
+    GENERAL_OBJECTIVES,
+    QUESTIONS,
+    STRUCTURE_LEVELS,
+    Questionnaire,
+    WorkPlanElement,
+)
 from .deadlines import today
 from .filters import DossierFilter
 from .forms import (
     AdvanceForm,
+    BulletinForm,
     DeadlineForm,
+    DeploymentStepForm,
     DossierForm,
     FinancialAnalysisForm,
     FindingsForm,
@@ -32,21 +41,25 @@ from .forms import (
     QuestionnaireForm,
     TaskForm,
     VeilleItemForm,
+    VppStructureForm,
 )
 from .models import (
+    Bulletin,
     Deadline,
+    DeploymentStep,
     FinancialAnalysis,
     QuestionnaireAnswers,
     Stage,
     Task,
     VeilleItem,
+    VppStructure,
 )
 from .tables import DossierTable
 
 EDIT, VIEW_INTERNAL = permissions.EDIT, permissions.VIEW_INTERNAL
 GET_POST = ("GET", "POST")
 
-M2M = ("direction_people", "terrain_people", "veille_items")
+M2M = ("direction_people", "terrain_people", "veille_items", "readers")
 
 
 def _detail_url(dossier) -> str:
@@ -60,8 +73,8 @@ def _fields(form) -> tuple[dict, dict]:
     return data, m2m
 
 
-def _render_form(request, form, heading, back, dossier=None):
-    context = {"dossier": dossier, "form": form, "heading": heading, "back": back}
+def _render_form(request, form, heading, back, dossier=None, **extra):
+    context = {"dossier": dossier, "form": form, "heading": heading, "back": back, **extra}
     return render(request, "vpp/form.html", context)
 
 
@@ -251,7 +264,10 @@ def dossier_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _report_pdf(request: HttpRequest, dossier) -> HttpResponse:
     context = _dossier_context(dossier)
-    context["roles_table"] = workflow.ROLES_TABLE
+    context["roles_table"] = [
+        (direction, terrain, dossier.stage in stages)
+        for stages, direction, terrain in workflow.ROLES_TABLE
+    ]
     changes = [dossier.updated_at, *(e.at for e in context["events"])]
     changes += [t.updated_at for t in dossier.tasks.all()]
     changes += [d.updated_at for d in context["deadlines"]]
@@ -271,7 +287,8 @@ def _report_pdf(request: HttpRequest, dossier) -> HttpResponse:
 def task_edit(request: HttpRequest, pk: int, task_pk: int | None = None):
     dossier = selectors.dossier_for(request, pk, EDIT)
     task = get_object_or_404(Task, dossier=dossier, pk=task_pk) if task_pk else None
-    form = TaskForm(request.POST or None, instance=task or Task(dossier=dossier))
+    form = TaskForm(request.POST or None, instance=task or Task(dossier=dossier),
+                    initial=_suggestion(request) if task is None else None)
     if request.method == "POST" and form.is_valid():
         try:
             if task is None:
@@ -285,7 +302,25 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int | None = None):
             messages.success(request, _("The work-plan task was saved."))
             return redirect(_detail_url(dossier) + "#plan")
     heading = _("Edit the task") if task else _("New work-plan task")
-    return _render_form(request, form, heading, _detail_url(dossier), dossier)
+    aide_memoire = _aide_memoire() if task is None else None
+    return _render_form(request, form, heading, _detail_url(dossier), dossier,
+                        aide_memoire=aide_memoire)
+
+
+def _aide_memoire() -> list[tuple]:
+    """[(element, [(index, reminder)])]: the aide-mémoire the new-task page offers."""
+    return [(element, list(enumerate(AIDE_MEMOIRE[element]))) for element in WorkPlanElement]
+
+
+def _suggestion(request: HttpRequest) -> dict:
+    """A new task started from a reminder of the aide-mémoire (`?element=…&idee=N`)."""
+    element, index = request.GET.get("element", ""), request.GET.get("idee", "")
+    if element not in WorkPlanElement.values:
+        return {}
+    reminders = AIDE_MEMOIRE[WorkPlanElement(element)]
+    if index.isdigit() and int(index) < len(reminders):
+        return {"element": element, "description": str(reminders[int(index)])}
+    return {"element": element}
 
 
 @organization_view(methods=GET_POST)
@@ -355,6 +390,7 @@ def veille_list(request: HttpRequest) -> HttpResponse:
     items = selectors.veille_items_for(organization=request.organization, search=search)
     return render(request, "vpp/veille_list.html", {
         "items": items.prefetch_related("dossiers"), "search": search,
+        "bulletins": request.organization.bulletins.all(),
         "can_edit": EDIT in request.access,
     })
 
@@ -366,6 +402,7 @@ def veille_detail(request: HttpRequest, pk: int) -> HttpResponse:
                                              queryset=item.organization.dossiers.all())
     return render(request, "vpp/veille_detail.html", {
         "item": item, "linked": item.dossiers.all(), "can_edit": EDIT in request.access,
+        "readers": item.readers.all(),
         "link_form": LinkDossierForm(dossiers=dossiers.exclude(veille_items=item)),
     })
 
@@ -375,25 +412,68 @@ def veille_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     item = selectors.veille_item_for(request, pk, EDIT) if pk else None
     if item is None:
         permissions.require(request.access, EDIT)
+    organization = request.organization
+    initial = {}
+    bulletin_pk = request.GET.get("bulletin", "")
+    if item is None and bulletin_pk.isdigit():
+        bulletin = organization.bulletins.filter(pk=bulletin_pk).first()
+        if bulletin is not None:
+            initial = {"bulletin": bulletin.pk, "source": bulletin.source,
+                       "published_on": bulletin.published_on}
     form = VeilleItemForm(
-        request.POST or None, instance=item or VeilleItem(organization=request.organization)
+        request.POST or None, instance=item or VeilleItem(organization=organization),
+        organization=organization, initial=initial,
     )
     if request.method == "POST" and form.is_valid():
+        data, m2m = _fields(form)
         try:
             if item is None:
-                item = services.veille_item_create(
-                    organization=request.organization, **model_fields(form)
-                )
+                item = services.veille_item_create(organization=organization, m2m=m2m, **data)
             else:
                 services.veille_item_update(item=item, version=form.cleaned_data["version"],
-                                            **model_fields(form))
+                                            m2m=m2m, **data)
         except ValidationError as error:
             form_refusal(form, error)
         else:
             messages.success(request, _("The watch item was saved."))
-            return redirect("vpp:veille_detail", request.organization.slug, item.pk)
+            return redirect("vpp:veille_detail", organization.slug, item.pk)
     heading = _("Edit the watch item") if item else _("New watch item")
-    back = reverse("vpp:veille_list", args=[request.organization.slug])
+    back = reverse("vpp:veille_list", args=[organization.slug])
+    return _render_form(request, form, heading, back)
+
+
+@organization_view()
+def bulletin_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    bulletin = selectors.bulletin_for(request, pk)
+    items = bulletin.items.prefetch_related("dossiers", "readers")
+    return render(request, "vpp/bulletin_detail.html", {
+        "bulletin": bulletin, "items": items, "can_edit": EDIT in request.access,
+    })
+
+
+@organization_view(methods=GET_POST)
+def bulletin_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    bulletin = selectors.bulletin_for(request, pk, EDIT) if pk else None
+    if bulletin is None:
+        permissions.require(request.access, EDIT)
+    organization = request.organization
+    form = BulletinForm(request.POST or None,
+                        instance=bulletin or Bulletin(organization=organization))
+    if request.method == "POST" and form.is_valid():
+        try:
+            if bulletin is None:
+                bulletin = services.bulletin_create(organization=organization,
+                                                    **model_fields(form))
+            else:
+                services.bulletin_update(bulletin=bulletin, version=form.cleaned_data["version"],
+                                         **model_fields(form))
+        except ValidationError as error:
+            form_refusal(form, error)
+        else:
+            messages.success(request, _("The bulletin was saved."))
+            return redirect("vpp:bulletin_detail", organization.slug, bulletin.pk)
+    heading = _("Edit the bulletin") if bulletin else _("New bulletin")
+    back = reverse("vpp:veille_list", args=[organization.slug])
     return _render_form(request, form, heading, back)
 
 
@@ -409,6 +489,91 @@ def veille_link(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Choose one of the organization's dossiers."))
     return redirect("vpp:veille_detail", request.organization.slug, item.pk)
+
+
+# The organisation's VPP structure, deployment plan and blank tools (seed 000)
+
+
+@organization_view(VIEW_INTERNAL)
+def structure(request: HttpRequest) -> HttpResponse:
+    organization = request.organization
+    return render(request, "vpp/structure.html", {
+        "structure": selectors.vpp_structure_of(organization),
+        "levels": STRUCTURE_LEVELS, "objectives": GENERAL_OBJECTIVES,
+        "roles_table": [(d, t) for _stages, d, t in workflow.ROLES_TABLE],
+        "steps": organization.vpp_deployment_steps.all(),
+        "can_edit": EDIT in request.access,
+    })
+
+
+@organization_view(EDIT, methods=GET_POST)
+def structure_edit(request: HttpRequest) -> HttpResponse:
+    organization = request.organization
+    structure = selectors.vpp_structure_of(organization)
+    form = VppStructureForm(request.POST or None,
+                            instance=structure or VppStructure(organization=organization),
+                            organization=organization)
+    if request.method == "POST" and form.is_valid():
+        data, m2m = _fields(form)
+        try:
+            services.vpp_structure_save(organization=organization, m2m=m2m,
+                                        version=form.cleaned_data["version"], **data)
+        except ValidationError as error:
+            form_refusal(form, error)
+        else:
+            messages.success(request, _("The VPP structure was saved."))
+            return redirect("vpp:structure", organization.slug)
+    back = reverse("vpp:structure", args=[organization.slug])
+    return _render_form(request, form, _("Edit the VPP structure"), back)
+
+
+@organization_view(EDIT, methods=GET_POST)
+def deployment_step_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    organization = request.organization
+    step = selectors.deployment_step_for(request, pk) if pk else None
+    form = DeploymentStepForm(request.POST or None,
+                              instance=step or DeploymentStep(organization=organization))
+    if request.method == "POST" and form.is_valid():
+        try:
+            if step is None:
+                services.deployment_step_create(organization=organization, **model_fields(form))
+            else:
+                services.deployment_step_update(step=step, version=form.cleaned_data["version"],
+                                                **model_fields(form))
+        except ValidationError as error:
+            form_refusal(form, error)
+        else:
+            messages.success(request, _("The deployment plan was saved."))
+            return redirect(reverse("vpp:structure", args=[organization.slug]) + "#deploiement")
+    heading = _("Edit the step") if step else _("New step of the deployment plan")
+    back = reverse("vpp:structure", args=[organization.slug])
+    return _render_form(request, form, heading, back)
+
+
+# The blank tools print for the people on the floor: nothing of the organisation's work.
+BLANK_TOOLS = {
+    Questionnaire.PRE_DIAGNOSTIC.value: Questionnaire.PRE_DIAGNOSTIC.label,
+    Questionnaire.PREVENTION.value: Questionnaire.PREVENTION.label,
+    "aide_memoire": _("Aide-mémoire of the VPP work plan"),
+}
+
+
+@organization_view()
+def blank_tool_pdf(request: HttpRequest, kind: str) -> HttpResponse:
+    if kind not in BLANK_TOOLS:
+        raise Http404
+    organization = request.organization
+    context = {"organization": organization, "kind": kind}
+    if kind == "aide_memoire":
+        context["aide_memoire"] = [(element.label, AIDE_MEMOIRE[element])
+                                   for element in WorkPlanElement]
+        context["lines"] = range(4)
+    else:
+        context["questions"] = [question for _key, question in QUESTIONS[kind]]
+    return pdf.pdf_response(
+        request, template_name="vpp/pdf/blank_tool.html", context=context,
+        title=BLANK_TOOLS[kind], last_modified=organization.updated_at,
+    )
 
 
 # What an affiliated syndicat shares with its conseil central (read only)

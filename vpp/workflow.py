@@ -91,7 +91,27 @@ def _closing_from_analysis(dossier: Dossier):
             "A dossier is closed at the analysis only after a no-go decision with its date; "
             "after a go decision it goes on to the survey."
         )
+    return _terrain_consulted(dossier, work_plan=False)
+
+
+def _terrain_consulted(dossier: Dossier, *, work_plan: bool):
+    """Roles table: the structure terrain is consulted on (or validates) the decision, and
+    the work plan when the dossier goes on."""
+    if not dossier.terrain_on_decision:
+        return _(
+            "Record that the field structure was consulted on, or validated, the decision "
+            "(with the date) before leaving the analysis."
+        )
+    if work_plan and not dossier.terrain_on_work_plan:
+        return _(
+            "Record that the field structure was consulted on, or validated, the work plan "
+            "(with the date) before the survey."
+        )
     return None
+
+
+def _go_on_to_survey(dossier: Dossier):
+    return _go_decision(dossier) or _terrain_consulted(dossier, work_plan=True)
 
 
 def _findings(dossier: Dossier):
@@ -115,7 +135,7 @@ class Transition:
 TRANSITIONS: dict[tuple[str, str], Transition] = {
     (Stage.VEILLE, Stage.PRE_DIAGNOSTIC): Transition(Side.DIRECTION),
     (Stage.PRE_DIAGNOSTIC, Stage.ANALYSIS): Transition(Side.DIRECTION, _pre_diagnostic_filled),
-    (Stage.ANALYSIS, Stage.SURVEY): Transition(Side.DIRECTION, _go_decision),
+    (Stage.ANALYSIS, Stage.SURVEY): Transition(Side.DIRECTION, _go_on_to_survey),
     (Stage.ANALYSIS, Stage.CLOSED): Transition(Side.DIRECTION, _closing_from_analysis),
     (Stage.SURVEY, Stage.REPORT): Transition(Side.TERRAIN, _findings),
     (Stage.REPORT, Stage.FOLLOW_UP): Transition(Side.DIRECTION, _report),

@@ -142,7 +142,8 @@ def test_the_advance_action_refuses_the_terrain_step_to_the_conseiller(login, co
 
 def test_the_advance_action_closes_after_a_no_go(login, conseiller, dossier):
     services.dossier_update(dossier=dossier, decision="no_go", priority="basse",
-                            decision_date=today())
+                            decision_date=today(), terrain_on_decision="consultee",
+                            terrain_on_decision_date=today())
     Dossier.objects.filter(pk=dossier.pk).update(stage=Stage.ANALYSIS)
     action(login(conseiller), [dossier])
     dossier.refresh_from_db()

@@ -60,3 +60,49 @@ def test_an_executive_moves_a_dossier_through_the_first_stages(
     moves = [e.to_stage for e in dossier.events.stage_changes()]
     assert moves == [Stage.PRE_DIAGNOSTIC, Stage.ANALYSIS]
     assert not [r for r in broken_responses if not re.search(r"favicon", r)]
+
+
+def test_on_a_phone_an_executive_plans_the_deployment_and_files_a_bulletin_s_item(
+    page, base_url, broken_responses, executif, membre, dossier, cc
+):
+    """At 390 px: the structure page from the dossier list, a deployment step, a bulletin
+    and one of its items, a task started from the aide-mémoire; nothing scrolls sideways."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, base_url, "executif")
+
+    def fits():
+        assert page.evaluate("document.documentElement.scrollWidth") == 390
+
+    page.goto(base_url + reverse("vpp:structure", args=[cc.slug]))
+    expect(page.locator("#objectives")).to_contain_text("Protéger nos emplois")
+    fits()
+    page.get_by_role("link", name="Ajouter une étape").click()
+    page.get_by_label("Quoi").fill("Nommer une personne-ressource par service")
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.locator("#deploiement")).to_contain_text("Nommer une personne-ressource")
+    fits()
+    screenshot(page, "vpp-structure-390.png")
+
+    page.goto(base_url + reverse("vpp:veille_list", args=[cc.slug]))
+    page.get_by_role("link", name="Nouveau bulletin").click()
+    page.get_by_label("Source").fill("CTROC")
+    page.get_by_label("Titre").fill("INFO-PSOC — première édition")
+    page.get_by_label("Date").fill("2017-05-15")
+    page.get_by_role("button", name="Enregistrer").click()
+    page.get_by_role("link", name="Ajouter un élément à ce bulletin").click()
+    expect(page.get_by_label("Source")).to_have_value("CTROC")
+    page.get_by_label("Titre").fill("Budget 2017-18")
+    page.get_by_label("Décisions").fill("De suivre la répartition")
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.locator("#decisions")).to_contain_text("De suivre la répartition")
+    page.get_by_role("link", name="INFO-PSOC — première édition").first.click()
+    expect(page.locator("#bulletin-items")).to_contain_text("Budget 2017-18")
+    fits()
+
+    page.goto(base_url + reverse("vpp:task_create", args=[cc.slug, dossier.pk]))
+    page.get_by_role("link", name="Pétition des salarié·es et des usagers").click()
+    expect(page.get_by_label("Quoi")).to_have_value("Pétition des salarié·es et des usagers")
+    fits()
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.locator("#plan")).to_contain_text("Pétition des salarié·es et des usagers")
+    assert broken_responses == []

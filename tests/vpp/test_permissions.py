@@ -41,8 +41,19 @@ def world(request, db):
         request, listed="dossier", unlisted="unlisted", task="unlisted_task",
         deadline="unlisted_deadline", listed_task="listed_task",
         listed_deadline="listed_deadline", item="veille_item", rule="rule",
-        advanced="advanced",
+        advanced="advanced", bulletin="bulletin", step="deployment_step", cc="cc",
     )
+
+
+@pytest.fixture
+def bulletin(cc):
+    return services.bulletin_create(organization=cc, source="CTROC", title="INFO-PSOC",
+                                    published_on=date(2017, 5, 15))
+
+
+@pytest.fixture
+def deployment_step(cc):
+    return services.deployment_step_create(organization=cc, description="Nommer la structure")
 
 
 @pytest.fixture
@@ -126,6 +137,13 @@ ORGANIZATION_ROUTES = [
     ("veille_detail", "item", GET, None, 403),
     ("veille_edit", "item", GET_POST, (302, True), None),
     ("veille_link", "item", POST, (302, True), None),
+    ("bulletin_create", None, GET_POST, (302, True), None),
+    ("bulletin_detail", "bulletin", GET, None, 403),
+    ("bulletin_edit", "bulletin", GET_POST, (302, True), None),
+    ("structure", None, GET, None, 403),
+    ("structure_edit", None, GET_POST, (302, True), None),
+    ("deployment_step_create", None, GET_POST, (302, True), None),
+    ("deployment_step_edit", "step", GET_POST, (302, True), None),
 ]
 
 
@@ -210,9 +228,25 @@ def organization_route_cases(name, part, methods, executif_post, membre_reads):
     return cases + matrix.wrong_methods(route, organization_args(part), methods)
 
 
+def blank_tool_args(kind):
+    return lambda w: [w["cc"].slug, kind]
+
+
+# The blank tools print nothing of the organisation's work: every person of it reads them.
+BLANK_TOOL_CASES = [
+    *matrix.cases("vpp:blank_tool_pdf", blank_tool_args("aide_memoire"), "GET", {
+        ANONYMOUS: 302, "executif": 200, "conseiller": 200, "membre": 200, "superuser": 200,
+        "executif2": 404, "outsider": 404,
+    }),
+    matrix.Case("vpp:blank_tool_pdf", blank_tool_args("nothing"), "GET", "executif", 404,
+                on="unknown-kind"),
+    *matrix.wrong_methods("vpp:blank_tool_pdf", blank_tool_args("prevention"), GET),
+]
+
 CASES = [
     *[case for route in DOSSIER_ROUTES for case in dossier_route_cases(*route)],
     *[case for route in ORGANIZATION_ROUTES for case in organization_route_cases(*route)],
+    *BLANK_TOOL_CASES,
 ]
 
 

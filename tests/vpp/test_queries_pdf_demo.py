@@ -12,16 +12,19 @@ from django.urls import reverse
 
 from tests.helpers import poppler
 from tests.vpp.helpers import decide, fill_pre_diagnostic
-from vpp import services
+from vpp import seed_003, services
 from vpp.constants import WorkPlanElement
 from vpp.deadlines import today
 from vpp.models import (
+    Bulletin,
+    DeploymentStep,
     Dossier,
     DossierEvent,
     LE28Project,
     Stage,
     Task,
     VeilleItem,
+    VppStructure,
 )
 
 
@@ -130,7 +133,8 @@ def load():
 
 
 def vpp_counts():
-    models = [Dossier, DossierEvent, Task, VeilleItem, LE28Project]
+    models = [Dossier, DossierEvent, Task, VeilleItem, LE28Project, Bulletin, VppStructure,
+              DeploymentStep]
     return {m.__name__: (m.objects.count(), m.history.count()) for m in models}
 
 
@@ -147,9 +151,22 @@ def test_the_demo_loads_the_seeds_once():
     assert dossier.stage == Stage.SURVEY
     assert {d.rule.reference for d in dossier.deadlines.all()} == {"art. 29", "3.10"}
     assert {t.element for t in dossier.tasks.all()} == set(WorkPlanElement)
-    item = VeilleItem.objects.get()
-    assert item.source == "CTROC" and "INFO-PSOC" in item.title
-    assert "16 regroupements sur 25" in item.summary
+    bulletin = Bulletin.objects.get()
+    assert (bulletin.source, bulletin.title) == ("CTROC", "INFO-PSOC — première édition")
+    items = list(bulletin.items.order_by("pk"))
+    assert [item.title for item in items] == [a["title"] for a in seed_003.ARTICLES]
+    review = items[2]
+    assert review.decision_list == seed_003.ARTICLES[2]["decisions"]
+    assert "Une majorité de regroupements (16/25)" in review.summary  # the vote
+    assert "Nécessité de rehausser le financement" in review.summary  # common objectives
+    assert "(TROC Lanaudière et TROC Outaouais)" in items[3].summary  # the delegates
+    assert all(item.source == "CTROC" and item.relevance and item.readers.exists()
+               for item in items)
+    assert [list(item.dossiers.all()) for item in items] == [[dossier], [], [], []]
+    assert dossier.terrain_on_decision and dossier.terrain_on_work_plan
+    structure = VppStructure.objects.get()
+    assert structure.terrain_people.exists() and structure.direction_people.exists()
+    assert DeploymentStep.objects.count() == 4
     project = LE28Project.objects.get()
     assert project.volets == ["1", "3A"] and project.phases.count() == 5
     assert project.assessments.count() == 8 and project.decisions.count() == 13

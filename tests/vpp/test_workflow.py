@@ -142,6 +142,52 @@ def test_the_survey_needs_the_priority_and_the_date(dossier, executif, missing):
     refused(at(dossier, Stage.ANALYSIS), Stage.SURVEY, executif, DECISION_MISSING)
 
 
+CONSULTATION_MISSING = (
+    "Record that the field structure was consulted on, or validated, the decision (with the "
+    "date) before leaving the analysis."
+)
+WORK_PLAN_CONSULTATION_MISSING = (
+    "Record that the field structure was consulted on, or validated, the work plan (with the "
+    "date) before the survey."
+)
+
+
+def test_the_survey_needs_the_terrain_consulted_on_the_decision(dossier, executif):
+    decide(dossier, consulted=False)
+    refused(at(dossier, Stage.ANALYSIS), Stage.SURVEY, executif, CONSULTATION_MISSING)
+
+
+def test_the_survey_needs_the_terrain_consulted_on_the_work_plan(dossier, executif):
+    decide(dossier)
+    services.dossier_update(dossier=dossier, terrain_on_work_plan="",
+                            terrain_on_work_plan_date=None)
+    refused(at(dossier, Stage.ANALYSIS), Stage.SURVEY, executif, WORK_PLAN_CONSULTATION_MISSING)
+
+
+def test_closing_after_a_no_go_needs_the_terrain_consulted_on_the_decision(dossier, executif):
+    decide(dossier, Dossier.Decision.NO_GO, consulted=False)
+    refused(at(dossier, Stage.ANALYSIS), Stage.CLOSED, executif, CONSULTATION_MISSING)
+
+
+def test_the_terrain_is_consulted_before_the_decision_not_after(dossier):
+    with pytest.raises(ValidationError) as error:
+        services.dossier_update(dossier=dossier, decision=Dossier.Decision.GO,
+                                decision_date=date(2024, 3, 1), terrain_on_decision="consultee",
+                                terrain_on_decision_date=date(2024, 3, 2))
+    assert error.value.message_dict == {"terrain_on_decision_date": [
+        "The field structure is consulted before the decision: this date is after the "
+        "decision's."
+    ]}
+
+
+def test_a_consultation_has_its_date(dossier):
+    with pytest.raises(ValidationError) as error:
+        services.dossier_update(dossier=dossier, terrain_on_work_plan="validee")
+    assert error.value.message_dict == {
+        "terrain_on_work_plan_date": ["Give the date of the consultation."]
+    }
+
+
 def test_a_go_decision_opens_the_survey(dossier, conseiller):
     decide(dossier)
     services.dossier_advance(dossier=at(dossier, Stage.ANALYSIS), to_stage=Stage.SURVEY,
