@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from unionplans.models import Organization, Timestamped, long_text_field
@@ -77,7 +78,7 @@ class EntraidePlan(Timestamped):
         help_text=_("Set on the templates taken from the seed document."),
     )
     name = models.CharField(
-        _("template name"), max_length=200, blank=True,
+        pgettext_lazy("entraide template", "template name"), max_length=200, blank=True,
         help_text=_("How the template is listed when a new plan is made."),
     )
     period_label = models.CharField(
@@ -167,7 +168,7 @@ class EntraideRow(Timestamped):
     class State(models.TextChoices):
         TODO = "a_faire", _("To do")
         IN_PROGRESS = "en_cours", _("In progress")
-        DONE = "fait", _("Done")
+        DONE = "fait", pgettext_lazy("entraide row state", "Done")
 
     plan = models.ForeignKey(
         EntraidePlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="rows"

@@ -261,7 +261,7 @@ class Step(Timestamped):
         MONTH = "month", _("Month")
         DATE = "date", _("Date")
         LABEL = "label", _("Label")
-        NONE = "none", _("No date")
+        NONE = "none", pgettext_lazy("step date", "No date")
 
     action = models.ForeignKey(
         Action, verbose_name=_("action"), on_delete=models.CASCADE, related_name="steps"

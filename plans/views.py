@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from django_tables2 import RequestConfig
 
 from unionplans import office, pdf, permissions
@@ -361,7 +362,7 @@ def row_create(request: HttpRequest, kind: str, parent: int) -> HttpResponse:
         except ValidationError as error:
             form_refusal(form, error)
         else:
-            messages.success(request, _("Added."))
+            messages.success(request, pgettext("row", "Added."))
             return redirect(plan_url(plan, row_anchor(row)))
     return render_form(
         request,

@@ -14,7 +14,7 @@ from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from unionplans.dates import check_dates
@@ -89,8 +89,8 @@ class Dossier(Timestamped):
         LOW = "basse", _("Low")
 
     class Decision(models.TextChoices):
-        GO = "go", _("Go")
-        NO_GO = "no_go", _("No-go")
+        GO = "go", pgettext_lazy("VPP decision", "Go")
+        NO_GO = "no_go", pgettext_lazy("VPP decision", "No-go")
 
     organization = models.ForeignKey(
         Organization, verbose_name=_("organization"), on_delete=models.PROTECT,

@@ -37,7 +37,7 @@ def test_an_empty_quoi_is_refused(login, executif, plan):
     response = create(login(executif), plan, "action", orientation,
                       {"what": "   ", "outcome": "a_venir"})
     assert response.status_code == 200
-    assert "Indiquez ce qu’est l’action (QUOI) : ce champ ne peut pas être vide." in errors(
+    assert "Indiquez ce qu'est l'action (QUOI) : ce champ ne peut pas être vide." in errors(
         response)
     assert Action.objects.count() == before
 
@@ -149,7 +149,7 @@ def test_a_stale_edit_is_refused_and_the_other_change_kept(login, executif, plan
     response = client.post(url, {"what": "Mon changement", "outcome": "a_venir",
                                  "version": version})
     assert response.status_code == 200
-    assert "Quelqu’un d’autre" in page(response) or "quelqu" in page(response).lower()
+    assert "Quelqu'un d'autre" in page(response)
     assert Action.objects.get(pk=action.pk).what == "Changé ailleurs"
 
 
