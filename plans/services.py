@@ -16,11 +16,14 @@ from unionplans.models import Organization
 from unionplans.ordering import move_in
 from unionplans.people import members_check, people_of
 from unionplans.services import model_update
+from unionplans.templatetags.dates import long_date
 
 from .models import (
     Action,
     Delegation,
     FollowUp,
+    Indicator,
+    Measurement,
     Orientation,
     StatutoryFile,
     Step,
@@ -214,6 +217,8 @@ def plan_carry_over(
     orientations = plan.orientations.order_by("position", "pk").prefetch_related(
         models.Prefetch("actions", queryset=Action.objects.order_by("position", "pk")),
         models.Prefetch("actions__steps", queryset=Step.objects.order_by("position", "pk")),
+        models.Prefetch("actions__indicators",
+                        queryset=Indicator.objects.order_by("position", "pk")),
     )
     for orientation in orientations:
         copy = _save(
@@ -242,6 +247,10 @@ def plan_carry_over(
                 )
             )
             position += 1
+            # Its targets come along, to be measured again in the new mandate.
+            for indicator in action.indicators.all():
+                _save(Indicator(action=carried, position=indicator.position,
+                                name=indicator.name, target=indicator.target))
             if with_steps:
                 for step in action.steps.all():
                     labelled = step.when_kind == Step.When.LABEL
@@ -308,6 +317,39 @@ def follow_up_create(*, action: Action, author, **fields) -> FollowUp:
     follow_up = FollowUp(action=action, author=author, **fields)
     follow_up.position = _next_position(action.follow_ups.all())
     return _save(follow_up)
+
+
+@transaction.atomic
+def indicator_create(*, action: Action, name: str, target: int | None = None) -> Indicator:
+    """A quantitative target of `action` (« un minimum de 30 délégué.es à chaque AG »)."""
+    _open_plan(action)
+    indicator = Indicator(action=action, name=name, target=target)
+    indicator.position = _next_position(action.indicators.all())
+    return _save(indicator)
+
+
+@transaction.atomic
+def measurement_create(
+    *, indicator: Indicator, date: datetime.date, value: int, note: str = ""
+) -> Measurement:
+    """A dated value of `indicator`, inside the plan's mandate."""
+    plan = _open_plan(indicator)
+    if date and not plan.mandate_start <= date <= plan.mandate_end:
+        raise ValidationError(
+            {"date": _("This date is outside the plan's mandate (%(start)s to %(end)s).")
+             % {"start": long_date(plan.mandate_start), "end": long_date(plan.mandate_end)}},
+            code="outside_mandate",
+        )
+    return _save(Measurement(indicator=indicator, date=date, value=value, note=note))
+
+
+@transaction.atomic
+def indicator_save(*, row: Indicator | Measurement) -> Indicator | Measurement:
+    """The admin's save of an indicator or a measurement: the plan must be open."""
+    _open_plan(row)
+    if isinstance(row, Indicator) and row.pk is None:
+        row.position = _next_position(row.action.indicators.all())
+    return _save(row)
 
 
 @transaction.atomic

@@ -162,6 +162,8 @@ def plan_context(plan: WorkPlan) -> dict:
     return {
         "organization": plan.organization,
         "plan": plan,
+        "indicators": selectors.plan_indicators(plan, orientations),
+        "last_follow_up": selectors.last_follow_up_date(plan),
         "orientations": orientations,
         "progress": selectors.progress_of(orientations),
         "overdue_count": selectors.overdue_steps(orientations, today),
@@ -243,6 +245,8 @@ def bilan_context(plan: WorkPlan) -> dict:
         "orientations": orientations,
         "progress": selectors.progress_of(orientations),
         "groups": selectors.plan_bilan(orientations),
+        "indicators": selectors.plan_indicators(plan, orientations),
+        "last_follow_up": selectors.last_follow_up_date(plan),
     }
 
 

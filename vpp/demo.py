@@ -134,7 +134,8 @@ def load(organizations: dict[str, Organization], users: dict) -> None:
     path = [
         (Stage.VEILLE, Stage.PRE_DIAGNOSTIC, "executif", 0, "Avis de l'employeur reçu."),
         (Stage.PRE_DIAGNOSTIC, Stage.ANALYSIS, "executif", 3, "Pré-diagnostic rempli."),
-        (Stage.ANALYSIS, Stage.SURVEY, "conseiller", 4, "Décision : aller de l'avant, priorité haute."),
+        (Stage.ANALYSIS, Stage.SURVEY, "conseiller", 4,
+         "Décision : aller de l'avant, priorité haute."),
     ]
     # The demo's own notes of an earlier spelling ("Prédiagnostic", "go"), not someone's.
     for old, new in [("Prédiagnostic rempli.", path[1][4]),
