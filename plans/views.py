@@ -170,6 +170,7 @@ def plan_context(plan: WorkPlan) -> dict:
         "statutory_files": statutory_files,
         "delegations": delegations,
         "today": today,
+        "breaks": {},  # where the PDF's pages cut its rows: unionplans.pdf.split_rows_to_pdf
     }
 
 
@@ -262,6 +263,7 @@ def _plan_pdf(request: HttpRequest, plan: WorkPlan) -> HttpResponse:
         context=plan_context(plan),
         title=plan.title,
         last_modified=last_change(plan),
+        split_rows=True,
     )
 
 

@@ -4,11 +4,10 @@ counts read the French way."""
 import datetime
 import gettext
 import re
-
-import django
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import django
 from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.utils import timezone, translation

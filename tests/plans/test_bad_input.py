@@ -1,6 +1,7 @@
 """Bad input is refused with a clear French message, or stored as typed and shown escaped."""
 
 import datetime
+import html
 import re
 
 import pytest
@@ -28,7 +29,8 @@ def create(client, plan, kind, parent, data):
 
 
 def errors(response) -> str:
-    return " ".join(str(e) for e in response.context["form"].errors.values())
+    """The form's errors as the person reads them (entities such as &#x27; decoded)."""
+    return html.unescape(" ".join(str(e) for e in response.context["form"].errors.values()))
 
 
 def test_an_empty_quoi_is_refused(login, executif, plan):
