@@ -504,3 +504,12 @@ class Measurement(Timestamped):
 
     def clean(self):
         check_dates(date=self.date)
+        if self.date and self.indicator_id:
+            plan = self.indicator.action.orientation.plan
+            if not plan.mandate_start <= self.date <= plan.mandate_end:
+                raise ValidationError(
+                    {"date": _("This date is outside the plan's mandate (%(start)s to %(end)s).")
+                     % {"start": long_date(plan.mandate_start),
+                        "end": long_date(plan.mandate_end)}},
+                    code="outside_mandate",
+                )

@@ -16,7 +16,6 @@ from unionplans.models import Organization
 from unionplans.ordering import move_in
 from unionplans.people import members_check, people_of
 from unionplans.services import model_update
-from unionplans.templatetags.dates import long_date
 
 from .models import (
     Action,
@@ -332,14 +331,8 @@ def indicator_create(*, action: Action, name: str, target: int | None = None) ->
 def measurement_create(
     *, indicator: Indicator, date: datetime.date, value: int, note: str = ""
 ) -> Measurement:
-    """A dated value of `indicator`, inside the plan's mandate."""
-    plan = _open_plan(indicator)
-    if date and not plan.mandate_start <= date <= plan.mandate_end:
-        raise ValidationError(
-            {"date": _("This date is outside the plan's mandate (%(start)s to %(end)s).")
-             % {"start": long_date(plan.mandate_start), "end": long_date(plan.mandate_end)}},
-            code="outside_mandate",
-        )
+    """A dated value of `indicator`, inside the plan's mandate (`Measurement.clean`)."""
+    _open_plan(indicator)
     return _save(Measurement(indicator=indicator, date=date, value=value, note=note))
 
 
@@ -385,6 +378,8 @@ def siblings_of(row: models.Model) -> models.QuerySet:
         Action: "orientation",
         Step: "action",
         FollowUp: "action",
+        Indicator: "action",
+        Measurement: "indicator",
         StatutoryFile: "plan",
         Delegation: "plan",
     }

@@ -33,13 +33,25 @@ from .forms import (
     CarryOverForm,
     DelegationForm,
     FollowUpForm,
+    IndicatorForm,
+    MeasurementForm,
     OrientationForm,
     StatutoryFileForm,
     StepForm,
     TransitionForm,
     WorkPlanForm,
 )
-from .models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
+from .models import (
+    Action,
+    Delegation,
+    FollowUp,
+    Indicator,
+    Measurement,
+    Orientation,
+    StatutoryFile,
+    Step,
+    WorkPlan,
+)
 from .tables import WorkPlanTable
 
 GET_POST = ("GET", "POST")
@@ -73,6 +85,10 @@ ROWS = {
         _("follow-up"),
         movable=False,
     ),
+    "indicateur": RowKind(Indicator, IndicatorForm, Action, "action", _("indicator")),
+    # Measurements follow their dates, as follow-ups do: they do not move.
+    "mesure": RowKind(Measurement, MeasurementForm, Indicator, "indicator", _("measurement"),
+                      movable=False),
     "dossier-statutaire": RowKind(
         StatutoryFile, StatutoryFileForm, WorkPlan, "plan", _("statutory file")
     ),
@@ -104,6 +120,8 @@ def row_anchor(row) -> str:
         return f"action-{row.pk}"
     if isinstance(row, Step | FollowUp):
         return f"action-{row.action_id}"
+    if isinstance(row, Indicator | Measurement):
+        return "indicateurs"
     return "listes"
 
 
@@ -389,6 +407,10 @@ def create_row(kind: RowKind, fields: dict, user):
         return services.step_create(**fields)
     if model is FollowUp:
         return services.follow_up_create(author=user, **fields)
+    if model is Indicator:
+        return services.indicator_create(**fields)
+    if model is Measurement:
+        return services.measurement_create(**fields)
     return services.list_item_create(model=model, **fields)
 
 

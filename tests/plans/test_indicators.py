@@ -91,3 +91,23 @@ def test_the_plan_and_the_bilan_show_the_indicators(client, demo_plan, tmp_path)
         assert "Indicateurs" in body and "délégué.es à chaque assemblée générale" in body
         assert "au moins 30" in body and "125 (plus de 125)" in body
         assert "dernier suivi le 18 novembre 2021" in body
+
+
+def test_the_executif_adds_an_indicator_and_its_measurements_on_the_plan_s_pages(
+        login, executif, draft):
+    client = login(executif)
+    action = draft.orientations.get().actions.get()
+    response = client.post(reverse("plans:row_create", args=[draft.organization.slug,
+                                                             "indicateur", action.pk]),
+                           {"name": "délégué.es par AG", "target": "30"})
+    assert response.status_code == 302
+    indicator = action.indicators.get(name="délégué.es par AG")
+    url = reverse("plans:row_create", args=[draft.organization.slug, "mesure", indicator.pk])
+    assert client.post(url, {"date": "2021-11-18", "value": "34"}).status_code == 302
+    refused = client.post(url, {"date": "2023-01-05", "value": "40"})
+    assert refused.status_code == 200
+    assert "Cette date est en dehors du mandat du plan (du 1er juin 2019" in page(refused)
+    assert [(m.date, m.value) for m in indicator.measurements.all()] == [
+        (datetime.date(2021, 11, 18), 34)]
+    text = page(client.get(reverse("plans:detail", args=[draft.organization.slug, draft.pk])))
+    assert "18 novembre 2021 : 34" in text and "Ajouter une mesure" in text
