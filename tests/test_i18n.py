@@ -266,3 +266,11 @@ def test_the_admin_speaks_django_s_french(client, superuser):
     assert '<input type="submit" value="Rechercher">' in text
     assert '<h2 id="changelist-filter-header">Filtre</h2>' in text
     assert ">Déconnexion</button>" in text
+
+
+def test_pages_print_times_the_quebec_way():
+    moment = timezone.make_aware(datetime.datetime(2021, 11, 18, 10, 0))
+    with translation.override("fr-ca"):
+        text = Template("{% load dates %}{{ at|long_date }}, {{ at|time_of_day }}").render(
+            Context({"at": moment}))
+    assert text == "18 novembre 2021, 10\xa0h"

@@ -39,3 +39,11 @@ def ordinals(value, autoescape=True) -> str:
     The text is escaped first: only the <sup> is markup."""
     text = conditional_escape(value) if autoescape else str(value)
     return mark_safe(_ORDINAL.sub(r"1<sup>\1</sup>", text))  # noqa: S308 (escaped above)
+
+
+@register.filter(name="time_of_day")
+def time_of_day_filter(value) -> str:
+    """« 10 h », « 14 h 35 » (unionplans.dates.time_of_day)."""
+    from unionplans.dates import time_of_day
+
+    return time_of_day(value) if value else ""
