@@ -18,6 +18,19 @@ from tests.helpers import page, poppler
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def action(action):
+    """The plan's action without the indicator the plan helpers give it."""
+    Indicator.objects.filter(action=action).delete()
+    return action
+
+
+@pytest.fixture
+def draft(draft):
+    Indicator.objects.filter(action__orientation__plan=draft).delete()
+    return draft
+
+
 def test_an_indicator_is_reached_when_its_latest_measurement_meets_the_target(action):
     indicator = services.indicator_create(action=action, name="délégué.es par AG", target=30)
     assert indicator.reached is None
