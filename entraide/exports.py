@@ -32,7 +32,7 @@ def plan_docx(plan: EntraidePlan) -> bytes:
             office.paragraph(document, f"{_('Year')} : {plan.year}")
         office.paragraph(document, f"{_('Identified need / description of the situation:')} "
                                    f"{plan.need or BLANK}")
-        target = long_date(plan.target_date) if plan.target_date else BLANK
+        target = plan.target_text or BLANK
         results = " ".join(filter(None, [plan.expected_results.strip(), target]))
         office.paragraph(document, f"{_('Expected results:')} {results}")
         document.add_paragraph()

@@ -244,10 +244,11 @@ def column_name(role: str) -> str:
 
 
 def take_target_date(plan: dict) -> None:
-    """"Avoir un comité fonctionnel d'ici 30 juin 2026": the date ending the expected
+    """"Avoir un comité fonctionnel d'ici (le) 30 juin 2026": the date ending the expected
     results is the plan's target date, printed after the text as the seed has it."""
     plan["target_date"] = ""
-    match = re.search(r"\s*\b(1er|[0-3]?\d)\s+\S+\s+\d{4}\s*\.?$", plan["expected_results"])
+    match = re.search(r"\s*(?:\ble\s+)?\b(1er|[0-3]?\d)\s+\S+\s+\d{4}\s*\.?$",
+                      plan["expected_results"])
     day, _invalid = full_date(match[0]) if match else (None, False)
     if day:
         plan["target_date"] = day.isoformat()

@@ -13,10 +13,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from unionplans.models import Organization, Timestamped, long_text_field
 from unionplans.people import display_name, names_person
+from unionplans.templatetags.dates import long_date
 
 # A list cell holds a few short items, each one line of the printed table's narrow column
 # (far below the LONG_TEXT bound of the plan's free texts).
@@ -77,7 +79,7 @@ class EntraidePlan(Timestamped):
         help_text=_("Set on the templates taken from the seed document."),
     )
     name = models.CharField(
-        _("template name"), max_length=200, blank=True,
+        pgettext_lazy("entraide template", "template name"), max_length=200, blank=True,
         help_text=_("How the template is listed when a new plan is made."),
     )
     period_label = models.CharField(
@@ -140,6 +142,15 @@ class EntraidePlan(Timestamped):
             return self.name or self.period_label or str(_("Blank template"))
         return f"{self.period_label or _('Entraide plan')} ({self.year})"
 
+    @property
+    def target_text(self) -> str:
+        """The target date as it follows « … d'ici »: « le 31 décembre 2025 »."""
+        if not self.target_date:
+            return ""
+        return pgettext("target date, after the expected results", "%(date)s") % {
+            "date": long_date(self.target_date)
+        }
+
     def clean(self):
         if self.year is not None and not 2000 <= self.year <= 2100:
             raise ValidationError({"year": _("Enter a year between 2000 and 2100.")})
@@ -167,7 +178,7 @@ class EntraideRow(Timestamped):
     class State(models.TextChoices):
         TODO = "a_faire", _("To do")
         IN_PROGRESS = "en_cours", _("In progress")
-        DONE = "fait", _("Done")
+        DONE = "fait", pgettext_lazy("entraide row state", "Done")
 
     plan = models.ForeignKey(
         EntraidePlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="rows"

@@ -126,7 +126,12 @@ BLANK = {
 
 BUILTIN_TEMPLATES = [YEAR_1, YEAR_2, BLANK]
 
-# The seed's empty pages have eight rows to fill by hand.
+# The seed's last two pages are blank forms of eight rows to fill by hand: the *Plan
+# d'action* with two writing lines a cell, the *Plan de travail* with three.
 BLANK_ROWS = 8
+BLANK_FORMS = [
+    {"title": "Plan d'action : Comité Entraide", "lines": 2},
+    {"title": "Plan de travail : Comité Entraide", "lines": 3},
+]
 
 LIST_CELLS = ["results", "means", "resources", "responsibles", "schedule"]

@@ -224,10 +224,13 @@ def plan_save_as_template(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_for(request, pk)
     rows = selectors.rows_of(plan)
+    # The paper never had the rows' states: printed only when asked for (?etats=1).
+    with_states = request.GET.get("etats") == "1" and not plan.is_template
     return pdf.pdf_response(
         request,
         template_name="entraide/pdf/plan.html",
-        context={"organization": plan.organization, "plan": plan, "rows": rows},
+        context={"organization": plan.organization, "plan": plan, "rows": rows,
+                 "with_states": with_states},
         title=format_lazy("{} — {}", PLAN_TITLE, plan.year or plan),
         last_modified=max([plan.updated_at, *(row.updated_at for row in rows)]),
     )
@@ -242,11 +245,14 @@ def plan_docx(request: HttpRequest, pk: int) -> HttpResponse:
 
 @organization_view(ENTRAIDE)
 def blank_pdf(request: HttpRequest) -> HttpResponse:
+    """The seed's two blank forms, one a page: Plan d'action, then Plan de travail."""
     organization = request.organization
+    forms = [{**form, "line_range": range(form["lines"])} for form in seed_002.BLANK_FORMS]
     return pdf.pdf_response(
         request,
         template_name="entraide/pdf/blank.html",
-        context={"organization": organization, "rows": range(seed_002.BLANK_ROWS)},
-        title=PLAN_TITLE,
+        context={"organization": organization, "rows": range(seed_002.BLANK_ROWS),
+                 "forms": forms},
+        title=forms[0]["title"],
         last_modified=organization.updated_at,
     )

@@ -2,7 +2,18 @@ from django.contrib import admin
 
 from unionplans.admin import ScopedAdmin
 
-from .models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
+from . import services
+from .models import (
+    Action,
+    Delegation,
+    FollowUp,
+    Indicator,
+    Measurement,
+    Orientation,
+    StatutoryFile,
+    Step,
+    WorkPlan,
+)
 
 
 @admin.register(WorkPlan)
@@ -52,3 +63,34 @@ class StatutoryFileAdmin(ScopedAdmin):
 class DelegationAdmin(ScopedAdmin):
     via = "plan__organization"
     list_display = ["name", "responsible", "plan"]
+
+
+class MeasurementInline(admin.TabularInline):
+    model = Measurement
+    fields = ["date", "value", "note"]
+    extra = 1
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(ScopedAdmin):
+    """Quantitative targets and their dated measurements; saved through the plans'
+    services, so a closed plan refuses them as it refuses everything else."""
+
+    via = "action__orientation__plan__organization"
+    list_display = ["name", "action", "target"]
+    search_fields = ["name", "action__what"]
+    raw_id_fields = ["action"]
+    fields = ["action", "name", "target"]
+    inlines = [MeasurementInline]
+
+    def save_model(self, request, obj, form, change):
+        services.indicator_save(row=obj)
+
+    def save_formset(self, request, form, formset, change):
+        for measurement in formset.save(commit=False):
+            services.indicator_save(row=measurement)
+        for measurement in formset.deleted_objects:
+            services.row_delete(row=measurement)
+
+    def delete_model(self, request, obj):
+        services.row_delete(row=obj)

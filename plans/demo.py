@@ -12,7 +12,17 @@ from unionplans.models import Organization
 from unionplans.people import account_named, people_of
 
 from .imports import read_follow_up
-from .models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
+from .models import (
+    Action,
+    Delegation,
+    FollowUp,
+    Indicator,
+    Measurement,
+    Orientation,
+    StatutoryFile,
+    Step,
+    WorkPlan,
+)
 from .seed_004 import PLAN
 from .selectors import number_orientations
 
@@ -90,6 +100,15 @@ def load_action(sync, orientation, position, data, users: list) -> None:
             {"action": action, "position": follow_up_position},
             dated(follow_up),
         )
+    for indicator_position, data_indicator in enumerate(data.get("indicators", [])):
+        indicator = sync(
+            Indicator,
+            {"action": action, "position": indicator_position},
+            {"name": data_indicator["name"], "target": data_indicator["target"]},
+        )
+        for measurement in data_indicator["measurements"]:
+            sync(Measurement, {"indicator": indicator, "date": measurement["date"]},
+                 {"value": measurement["value"], "note": measurement["note"]})
 
 
 def dated(follow_up: dict) -> dict:

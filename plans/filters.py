@@ -1,13 +1,17 @@
 import django_filters
 from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import WorkPlan
 
 
 class WorkPlanFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
-    state = django_filters.ChoiceFilter(label=_("state"), choices=WorkPlan.State.choices)
+    q = django_filters.CharFilter(
+        label=pgettext_lazy("search field", "Search"), method="search", max_length=200
+    )
+    state = django_filters.ChoiceFilter(label=capfirst(_("state")), choices=WorkPlan.State.choices)
     year = django_filters.NumberFilter(
         label=_("Mandate covering the year"), method="covering_year", min_value=1900, max_value=2200
     )

@@ -10,7 +10,17 @@ from unionplans.dates import check_date
 from unionplans.forms import ImportConfirmForm, VersionedModelForm
 from unionplans.people import display_name, people_of
 
-from .models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
+from .models import (
+    Action,
+    Delegation,
+    FollowUp,
+    Indicator,
+    Measurement,
+    Orientation,
+    StatutoryFile,
+    Step,
+    WorkPlan,
+)
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -140,6 +150,19 @@ class FollowUpForm(CrispyMixin, VersionedModelForm):
         fields = ["date", "text"]
         widgets = {"date": DATE_INPUT, "text": forms.Textarea(attrs={"rows": 3})}
         error_messages = {"text": {"required": _("Write the follow-up.")}}
+
+
+class IndicatorForm(CrispyMixin, VersionedModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["name", "target"]
+
+
+class MeasurementForm(CrispyMixin, VersionedModelForm):
+    class Meta:
+        model = Measurement
+        fields = ["date", "value", "note"]
+        widgets = {"date": DATE_INPUT}
 
 
 class StatutoryFileForm(CrispyMixin, VersionedModelForm):

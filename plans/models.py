@@ -232,16 +232,19 @@ class Action(Timestamped):
 
     @property
     def outcome_sentence(self) -> str:
-        """The underlined end of SUIVI, e.g. "Action non réalisée (pandémie)"."""
+        """The underlined end of SUIVI, e.g. "Action non réalisée (pandémie)": the one written,
+        else the outcome's sentence with its reason. Without either, none: the seed prints a
+        sentence only where someone wrote one (2.1, partly done, has none), and the outcome
+        itself is on the page's badge and in the bilan."""
         if self.outcome_text.strip():
             return self.outcome_text.strip()
         sentence = OUTCOME_SENTENCES.get(self.outcome)
-        if not sentence:
+        if not sentence or not self.outcome_reason.strip():
             return ""
-        return f"{sentence} ({self.outcome_reason})" if self.outcome_reason else str(sentence)
+        return f"{sentence} ({self.outcome_reason.strip()})"
 
 
-# As the seed prints them, underlined at the end of SUIVI; a done action needs no sentence.
+# As the seed prints them, underlined at the end of SUIVI, with their reason.
 OUTCOME_SENTENCES = {
     Action.Outcome.IN_PROGRESS: _("Action in progress"),
     Action.Outcome.PARTLY_DONE: _("Action partly done"),
@@ -261,7 +264,7 @@ class Step(Timestamped):
         MONTH = "month", _("Month")
         DATE = "date", _("Date")
         LABEL = "label", _("Label")
-        NONE = "none", _("No date")
+        NONE = "none", pgettext_lazy("step date", "No date")
 
     action = models.ForeignKey(
         Action, verbose_name=_("action"), on_delete=models.CASCADE, related_name="steps"
@@ -434,3 +437,79 @@ class Delegation(PlanListItem):
     class Meta(PlanListItem.Meta):
         verbose_name = _("organization or delegation")
         verbose_name_plural = _("organizations and delegations")
+
+
+class Indicator(Timestamped):
+    """A quantitative target of an action, measured over the mandate: « Cible 2019-2022 : un
+    minimum de 30 délégué.es à chaque assemblée générale »."""
+
+    action = models.ForeignKey(
+        Action, verbose_name=_("action"), on_delete=models.CASCADE, related_name="indicators"
+    )
+    position = models.PositiveIntegerField(_("position"), default=0, editable=False)
+    name = models.CharField(
+        _("indicator"), max_length=200,
+        help_text=_("What is counted, e.g. délégué.es à chaque assemblée générale."),
+    )
+    target = models.PositiveIntegerField(
+        _("target"), null=True, blank=True,
+        help_text=_("The minimum to reach, e.g. 30; empty for a count without a target."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["action", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def latest(self):
+        """The most recent measurement (measurements are prefetched in date order)."""
+        measurements = list(self.measurements.all())
+        return measurements[-1] if measurements else None
+
+    @property
+    def reached(self) -> bool | None:
+        """Whether the latest measurement meets the target; None without either."""
+        latest = self.latest
+        if self.target is None or latest is None:
+            return None
+        return latest.value >= self.target
+
+
+class Measurement(Timestamped):
+    """A dated value of an indicator: « 18 novembre 2021 : 34 délégué.es »."""
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE,
+        related_name="measurements",
+    )
+    date = models.DateField(_("date"))
+    value = models.PositiveIntegerField(_("value"))
+    note = models.CharField(
+        _("note"), max_length=200, blank=True, help_text=_("E.g. plus de 125 : bilan du mandat.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+        ordering = ["indicator", "date", "pk"]
+
+    def __str__(self) -> str:
+        return f"{long_date(self.date)} : {self.value}"
+
+    def clean(self):
+        check_dates(date=self.date)
+        if self.date and self.indicator_id:
+            plan = self.indicator.action.orientation.plan
+            if not plan.mandate_start <= self.date <= plan.mandate_end:
+                raise ValidationError(
+                    {"date": _("This date is outside the plan's mandate (%(start)s to %(end)s).")
+                     % {"start": long_date(plan.mandate_start),
+                        "end": long_date(plan.mandate_end)}},
+                    code="outside_mandate",
+                )

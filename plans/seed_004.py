@@ -3,9 +3,10 @@
 Plain-data transcription of seed 004 (QUOI / COMMENT et QUAND / QUI / SUIVI table, followed by
 the "Dossiers statutaires" and "Organismes et délégations" lists). Rows continued after page
 breaks are merged into their action. Each step's trailing "(...)" is stored in ``when_text``;
-underlined SUIVI sentences are stored as the action outcome, not as follow-ups. Nested SUIVI
-sub-bullets stay inside their parent entry, one per line, prefixed with "◦ ". "1^{er}" is
-written "1er".
+underlined SUIVI sentences are stored as the action outcome, not as follow-ups. Quantitative
+targets and counts written in SUIVI are also given as ``indicators`` (the follow-up stays).
+Nested SUIVI sub-bullets stay inside their parent entry, one per line, prefixed with "◦ ".
+"1^{er}" is written "1er" (the PDFs raise it again).
 """
 
 from datetime import date
@@ -267,6 +268,12 @@ PLAN = {
                             ),
                             "date": None,
                         },
+                    ],
+                    # "Cible 2019-2022 : un minimum de 30 délégué.es à chaque assemblée
+                    # générale": the seed gives the target, no count yet.
+                    "indicators": [
+                        {"name": "délégué.es à chaque assemblée générale", "target": 30,
+                         "measurements": []},
                     ],
                     "outcome": "realisee",
                     "outcome_reason": "",
@@ -562,6 +569,14 @@ PLAN = {
                             "text": "Bilan : plus de 125 activités différentes sur le terrain",
                             "date": None,
                         },
+                    ],
+                    # "Bilan : plus de 125 activités différentes sur le terrain": a count
+                    # without a target, dated at the mandate's end, when the bilan is made.
+                    "indicators": [
+                        {"name": "activités différentes sur le terrain", "target": None,
+                         "measurements": [
+                             {"date": date(2022, 6, 30), "value": 125, "note": "plus de 125"},
+                         ]},
                     ],
                     "outcome": "realisee",
                     "outcome_reason": "",

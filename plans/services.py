@@ -23,6 +23,8 @@ from .models import (
     Action,
     Delegation,
     FollowUp,
+    Indicator,
+    Measurement,
     Orientation,
     StatutoryFile,
     Step,
@@ -226,6 +228,8 @@ def plan_carry_over(
     orientations = plan.orientations.order_by("position", "pk").prefetch_related(
         models.Prefetch("actions", queryset=Action.objects.order_by("position", "pk")),
         models.Prefetch("actions__steps", queryset=Step.objects.order_by("position", "pk")),
+        models.Prefetch("actions__indicators",
+                        queryset=Indicator.objects.order_by("position", "pk")),
     )
     for orientation in orientations:
         copy = _save(
@@ -254,6 +258,10 @@ def plan_carry_over(
                 )
             )
             position += 1
+            # Its targets come along, to be measured again in the new mandate.
+            for indicator in action.indicators.all():
+                _save(Indicator(action=carried, position=indicator.position,
+                                name=indicator.name, target=indicator.target))
             if with_steps:
                 for step in action.steps.all():
                     labelled = step.when_kind == Step.When.LABEL
@@ -323,6 +331,33 @@ def follow_up_create(*, action: Action, author, **fields) -> FollowUp:
 
 
 @transaction.atomic
+def indicator_create(*, action: Action, name: str, target: int | None = None) -> Indicator:
+    """A quantitative target of `action` (« un minimum de 30 délégué.es à chaque AG »)."""
+    _open_plan(action)
+    indicator = Indicator(action=action, name=name, target=target)
+    indicator.position = _next_position(action.indicators.all())
+    return _save(indicator)
+
+
+@transaction.atomic
+def measurement_create(
+    *, indicator: Indicator, date: datetime.date, value: int, note: str = ""
+) -> Measurement:
+    """A dated value of `indicator`, inside the plan's mandate (`Measurement.clean`)."""
+    _open_plan(indicator)
+    return _save(Measurement(indicator=indicator, date=date, value=value, note=note))
+
+
+@transaction.atomic
+def indicator_save(*, row: Indicator | Measurement) -> Indicator | Measurement:
+    """The admin's save of an indicator or a measurement: the plan must be open."""
+    _open_plan(row)
+    if isinstance(row, Indicator) and row.pk is None:
+        row.position = _next_position(row.action.indicators.all())
+    return _save(row)
+
+
+@transaction.atomic
 def list_item_create(*, model: type[StatutoryFile | Delegation], plan: WorkPlan, **fields):
     _open_plan(plan)
     item = model(plan=plan, **fields)
@@ -355,6 +390,8 @@ def siblings_of(row: models.Model) -> models.QuerySet:
         Action: "orientation",
         Step: "action",
         FollowUp: "action",
+        Indicator: "action",
+        Measurement: "indicator",
         StatutoryFile: "plan",
         Delegation: "plan",
     }

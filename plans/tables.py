@@ -1,22 +1,25 @@
 import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .models import WorkPlan
 
 
 class WorkPlanTable(tables.Table):
-    title = tables.Column(verbose_name=_("title"), linkify=False)
+    title = tables.Column(verbose_name=capfirst(_("title")), linkify=False)
     mandate = tables.Column(
-        verbose_name=_("mandate"),
+        verbose_name=capfirst(_("mandate")),
         accessor="mandate_start",
         order_by=("mandate_start", "mandate_end"),
     )
-    state = tables.Column(verbose_name=_("state"))
-    adopted_on = tables.DateColumn(verbose_name=_("adopted on"), format="j F Y")
-    action_count = tables.Column(verbose_name=_("actions"), attrs={"td": {"class": "text-end"}})
-    updated_at = tables.DateColumn(verbose_name=_("updated"), format="j F Y")
+    state = tables.Column(verbose_name=capfirst(_("state")))
+    adopted_on = tables.DateColumn(verbose_name=capfirst(_("adopted on")), format="j F Y")
+    action_count = tables.Column(
+        verbose_name=capfirst(_("actions")), attrs={"td": {"class": "text-end"}}
+    )
+    updated_at = tables.DateColumn(verbose_name=capfirst(_("updated")), format="j F Y")
 
     class Meta:
         model = WorkPlan

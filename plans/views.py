@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from django_tables2 import RequestConfig
 
 from unionplans import office, pdf, permissions
@@ -32,13 +33,25 @@ from .forms import (
     CarryOverForm,
     DelegationForm,
     FollowUpForm,
+    IndicatorForm,
+    MeasurementForm,
     OrientationForm,
     StatutoryFileForm,
     StepForm,
     TransitionForm,
     WorkPlanForm,
 )
-from .models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
+from .models import (
+    Action,
+    Delegation,
+    FollowUp,
+    Indicator,
+    Measurement,
+    Orientation,
+    StatutoryFile,
+    Step,
+    WorkPlan,
+)
 from .tables import WorkPlanTable
 
 GET_POST = ("GET", "POST")
@@ -72,6 +85,10 @@ ROWS = {
         _("follow-up"),
         movable=False,
     ),
+    "indicateur": RowKind(Indicator, IndicatorForm, Action, "action", _("indicator")),
+    # Measurements follow their dates, as follow-ups do: they do not move.
+    "mesure": RowKind(Measurement, MeasurementForm, Indicator, "indicator", _("measurement"),
+                      movable=False),
     "dossier-statutaire": RowKind(
         StatutoryFile, StatutoryFileForm, WorkPlan, "plan", _("statutory file")
     ),
@@ -103,6 +120,8 @@ def row_anchor(row) -> str:
         return f"action-{row.pk}"
     if isinstance(row, Step | FollowUp):
         return f"action-{row.action_id}"
+    if isinstance(row, Indicator | Measurement):
+        return "indicateurs"
     return "listes"
 
 
@@ -161,12 +180,15 @@ def plan_context(plan: WorkPlan) -> dict:
     return {
         "organization": plan.organization,
         "plan": plan,
+        "indicators": selectors.plan_indicators(plan, orientations),
+        "last_follow_up": selectors.last_follow_up_date(plan),
         "orientations": orientations,
         "progress": selectors.progress_of(orientations),
         "overdue_count": selectors.overdue_steps(orientations, today),
         "statutory_files": statutory_files,
         "delegations": delegations,
         "today": today,
+        "breaks": {},  # where the PDF's pages cut its rows: unionplans.pdf.split_rows_to_pdf
     }
 
 
@@ -243,6 +265,8 @@ def bilan_context(plan: WorkPlan) -> dict:
         "orientations": orientations,
         "progress": selectors.progress_of(orientations),
         "groups": selectors.plan_bilan(orientations),
+        "indicators": selectors.plan_indicators(plan, orientations),
+        "last_follow_up": selectors.last_follow_up_date(plan),
     }
 
 
@@ -258,6 +282,7 @@ def _plan_pdf(request: HttpRequest, plan: WorkPlan) -> HttpResponse:
         context=plan_context(plan),
         title=plan.title,
         last_modified=last_change(plan),
+        split_rows=True,
     )
 
 
@@ -362,7 +387,7 @@ def row_create(request: HttpRequest, kind: str, parent: int) -> HttpResponse:
         except ValidationError as error:
             form_refusal(form, error)
         else:
-            messages.success(request, _("Added."))
+            messages.success(request, pgettext("row", "Added."))
             return redirect(plan_url(plan, row_anchor(row)))
     return render_form(
         request,
@@ -383,6 +408,10 @@ def create_row(kind: RowKind, fields: dict, user):
         return services.step_create(**fields)
     if model is FollowUp:
         return services.follow_up_create(author=user, **fields)
+    if model is Indicator:
+        return services.indicator_create(**fields)
+    if model is Measurement:
+        return services.measurement_create(**fields)
     return services.list_item_create(model=model, **fields)
 
 

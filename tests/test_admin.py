@@ -322,7 +322,7 @@ def test_the_superuser_renames_an_organization_and_history_records_who(
 
 # Memberships: the members services' rules hold in the admin too.
 
-LAST_EXECUTIVE_FR = "Une organisation garde au moins un membre de l’exécutif actif"
+LAST_EXECUTIVE_FR = "Une organisation garde au moins un membre de l'exécutif actif"
 
 
 def membership_form(membership, **changes):

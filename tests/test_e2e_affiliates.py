@@ -38,7 +38,7 @@ def test_a_syndicat_shares_its_plans_with_its_conseil_central(
     tab = context.new_page()
     log_in(tab, base_url, "executif")
     tab.goto(base_url + reverse("organization_detail", args=["ccsne"]))
-    tab.get_by_role("link", name="Voir ce qu’elles partagent").click()
+    tab.get_by_role("link", name="Voir ce qu'elles partagent").click()
     table = tab.get_by_role("table", name="Organisations affiliées")
     expect(table).to_contain_text(syndicat.name)
     screenshot(tab, "affiliates-1366.png")

@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import django
 from django.template import Context, Template
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale" / "fr" / "LC_MESSAGES"
 ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
@@ -167,9 +168,109 @@ def test_a_deadline_rule_counts_its_days_in_words():
         with translation.override(language):
             return DeadlineRule(days=days, day_kind=kind).duration
 
-    assert duration(1, DayKind.CALENDAR, "fr-ca") == "1 jour civil"
-    assert duration(30, DayKind.CALENDAR, "fr-ca") == "30 jours civils"
+    assert duration(1, DayKind.CALENDAR, "fr-ca") == "1 jour de calendrier"
+    assert duration(30, DayKind.CALENDAR, "fr-ca") == "30 jours de calendrier"
     assert duration(1, DayKind.WORKING, "fr-ca") == "1 jour ouvrable"
     assert duration(10, DayKind.WORKING, "fr-ca") == "10 jours ouvrables"
     assert duration(1, DayKind.CALENDAR, "en") == "1 calendar day"
     assert duration(10, DayKind.WORKING, "en") == "10 working days"
+
+
+def test_times_read_the_quebec_way_whole_hours_without_minutes():
+    from unionplans.dates import time_of_day
+
+    def at(hour, minute, language):
+        moment = timezone.make_aware(datetime.datetime(2026, 3, 2, hour, minute))
+        with translation.override(language):
+            return time_of_day(moment)
+
+    assert at(10, 0, "fr-ca") == "10\xa0h"
+    assert at(14, 35, "fr-ca") == "14\xa0h\xa035"
+    assert at(9, 5, "fr-ca") == "9\xa0h\xa005"
+    assert at(10, 0, "en") == "10 a.m."
+    assert at(14, 35, "en") == "2:35 p.m."
+
+
+def test_the_project_s_french_time_format_is_the_locale_s():
+    from django.utils.formats import get_format
+
+    with translation.override("fr-ca"):
+        assert get_format("TIME_FORMAT") == "G\xa0\\h\xa0i"
+        # The rest stays Django's own fr-ca.
+        assert get_format("DATE_INPUT_FORMATS")[0] == "%Y-%m-%d"
+
+
+# Django's own French, which a bare msgid of ours would replace everywhere, the admin
+# included ("Go" on its action button): our generic words carry a context instead.
+# Only these Quebec words knowingly replace Django's ("courriel", not "électronique").
+QUEBEC_OVER_DJANGO = {"Email address", "email address"}
+
+
+def django_french() -> dict[str, str]:
+    from django.apps import apps
+
+    catalogues = [Path(django.__file__).parent / "conf" / "locale"]
+    catalogues += [Path(config.path) / "locale" for config in apps.get_app_configs()]
+    french = {}
+    for folder in catalogues:
+        mo = folder / "fr" / "LC_MESSAGES" / "django.mo"
+        if mo.exists():
+            with open(mo, "rb") as file:
+                french.update(
+                    (key, text) for key, text in gettext.GNUTranslations(file)._catalog.items()
+                    if isinstance(key, str) and "\x04" not in key
+                )
+    return french
+
+
+def test_no_bare_msgid_of_ours_overrides_django_s_own_french():
+    theirs = django_french()
+    assert theirs["Go"] == "Envoyer" and theirs["Search"] == "Rechercher"
+    overridden = [
+        (entry.msgid, theirs[entry.msgid], entry.msgstr[0])
+        for entry in po_entries(LOCALE / "django.po")
+        if entry.msgctxt is None and entry.msgid_plural is None and entry.msgid in theirs
+        and theirs[entry.msgid] != entry.msgstr[0] and entry.msgid not in QUEBEC_OVER_DJANGO
+    ]
+    assert overridden == []
+
+
+def test_generic_words_read_by_their_context():
+    from django.utils.translation import pgettext
+
+    with translation.override("fr-ca"):
+        assert pgettext("action outcome", "Done") == "Réalisée"
+        assert pgettext("entraide row state", "Done") == "Fait"
+        assert pgettext("VPP decision", "Go") == "Aller de l'avant"
+        assert pgettext("VPP decision", "No-go") == "Ne pas donner suite"
+        assert pgettext("search field", "Search") == "Recherche"
+        assert pgettext("search button", "Search") == "Rechercher"
+        assert translation.gettext("Go") == "Envoyer"  # Django's admin button, untouched
+
+
+def test_the_catalogue_writes_one_apostrophe():
+    curly = [entry.msgid for entry in po_entries(LOCALE / "django.po")
+             if any("’" in text for text in entry.msgstr.values())]
+    assert curly == []
+
+
+def test_the_admin_speaks_django_s_french(client, superuser):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("loaddemo", allow_production=True, stdout=io.StringIO())
+    client.force_login(superuser)
+    text = client.get("/admin/vpp/dossier/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert 'value="0">Envoyer</button>' in text  # the action button
+    assert '<input type="submit" value="Rechercher">' in text
+    assert '<h2 id="changelist-filter-header">Filtre</h2>' in text
+    assert ">Déconnexion</button>" in text
+
+
+def test_pages_print_times_the_quebec_way():
+    moment = timezone.make_aware(datetime.datetime(2021, 11, 18, 10, 0))
+    with translation.override("fr-ca"):
+        text = Template("{% load dates %}{{ at|long_date }}, {{ at|time_of_day }}").render(
+            Context({"at": moment}))
+    assert text == "18 novembre 2021, 10\xa0h"

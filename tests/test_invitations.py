@@ -55,8 +55,9 @@ def age(invitation, **delta):
 
 
 def french_time(moment) -> str:
+    """« 9 h 05 », « 10 h »: the hour without a leading zero, the minutes unless zero."""
     local = timezone.localtime(moment)
-    return f"{local:%H}\xa0h\xa0{local:%M}"
+    return f"{local.hour}\xa0h" + (f"\xa0{local.minute:02d}" if local.minute else "")
 
 
 # The link: only its digest is kept, it expires, it works once

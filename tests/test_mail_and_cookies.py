@@ -32,7 +32,7 @@ def test_a_reset_request_without_a_mail_server_logs_no_link_and_the_page_says_so
     executif.email = "denis@example.org"
     executif.save()
     url = reverse("password_reset")
-    assert "n’envoie pas encore de courriel" in page(client.get(url))
+    assert "n'envoie pas encore de courriel" in page(client.get(url))
     with caplog.at_level(logging.DEBUG):
         response = client.post(url, {"email": "denis@example.org"})
     assert response.status_code == 302
@@ -43,7 +43,7 @@ def test_a_reset_request_without_a_mail_server_logs_no_link_and_the_page_says_so
 
 
 def test_the_reset_page_says_nothing_when_mail_is_configured(client):
-    assert "n’envoie pas encore de courriel" not in page(client.get(reverse("password_reset")))
+    assert "n'envoie pas encore de courriel" not in page(client.get(reverse("password_reset")))
 
 
 def test_the_language_cookie_is_secure_http_only_and_same_site(client):

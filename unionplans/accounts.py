@@ -29,9 +29,10 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Max, Q
 from django.shortcuts import render
-from django.utils import dateformat, timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import dates
 from .mail import MailNotConfigured
 
 
@@ -161,21 +162,13 @@ def unlock_time(request, credentials=None):
     return (latest or getattr(request, "axes_attempt_time", None) or timezone.now()) + cool_off
 
 
-def time_of_day(moment) -> str:
-    """A time as the language writes it: « 14 h 35 » in French, "2:35 p.m." in English."""
-    local = timezone.localtime(moment)
-    if translation.get_language().startswith("fr"):
-        return f"{local.hour} h {local.minute:02d}"
-    return dateformat.format(local, "P")
-
-
 def lockout_response(request, original_response=None, credentials=None):
     """The page of a locked-out login (AXES_LOCKOUT_CALLABLE): when to try again, and how
     to be unlocked sooner. 429, on the site's login page as on the admin's."""
     until = unlock_time(request, credentials)
     minutes = max(1, round((until - timezone.now()).total_seconds() / 60))
     context = {
-        "until": time_of_day(until),
+        "until": dates.time_of_day(until),
         "minutes": minutes,
         "failure_limit": settings.AXES_FAILURE_LIMIT,
     }

@@ -8,6 +8,8 @@ get it) and in the plain forms that ask for such dates before a service is calle
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 LATEST_YEAR = 2100
@@ -35,3 +37,12 @@ def check_dates(**dates: datetime.date | None) -> None:
     errors = {name: far_date_error() for name, day in dates.items() if too_far(day)}
     if errors:
         raise ValidationError(errors)
+
+
+def time_of_day(moment: datetime.datetime) -> str:
+    """A time in the active language's TIME_FORMAT, local time: « 14 h 35 », « 10 h » (a whole
+    hour without its minutes, as English "P" writes "10 a.m."), "2:35 p.m."."""
+    local = timezone.localtime(moment) if timezone.is_aware(moment) else moment
+    if local.minute == 0 and translation.get_language().startswith("fr"):
+        return date_format(local, "G\xa0\\h")
+    return date_format(local, "TIME_FORMAT")

@@ -28,11 +28,12 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import dateformat, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import notifications
 from .accounts import normalize_email
+from .dates import time_of_day
 from .members import check_adviser_assignment
 from .models import Invitation, Membership, Organization
 from .people import display_name
@@ -256,7 +257,7 @@ def _check_resend_interval(invitation: Invitation) -> None:
     if timezone.now() < allowed_at:
         raise ValidationError(
             _("This invitation was sent at %(sent)s: it can be sent again from %(allowed)s.")
-            % {"sent": _time(invitation.sent_at), "allowed": _time(allowed_at)},
+            % {"sent": time_of_day(invitation.sent_at), "allowed": time_of_day(allowed_at)},
             code="resend_interval",
         )
 
@@ -268,7 +269,7 @@ def _check_limits(organization: Organization, by) -> None:
     if again := _next_allowed(mine, PER_PERSON, PER_PERSON_WINDOW):
         raise ValidationError(
             _("You sent %(count)d invitations in the last hour, the most allowed: try again "
-              "at %(time)s.") % {"count": PER_PERSON, "time": _time(again)},
+              "at %(time)s.") % {"count": PER_PERSON, "time": time_of_day(again)},
             code="person_limit",
         )
     theirs = sends.filter(organization_id=organization.pk,
@@ -278,7 +279,7 @@ def _check_limits(organization: Organization, by) -> None:
             _("%(organization)s sent %(count)d invitations in the last 24 hours, the most "
               "allowed: try again on %(date)s at %(time)s.")
             % {"organization": organization.short_name, "count": PER_ORGANIZATION,
-               "date": long_date(timezone.localtime(again)), "time": _time(again)},
+               "date": long_date(timezone.localtime(again)), "time": time_of_day(again)},
             code="organization_limit",
         )
 
@@ -291,13 +292,6 @@ def _next_allowed(sends, limit: int, window: timedelta) -> datetime | None:
         return None
     # Once the limit-th newest send leaves the window, only limit - 1 remain in it.
     return dates[-1] + window
-
-
-def _time(moment: datetime) -> str:
-    """"14 h 05" in French (Django's French TIME_FORMAT prints the 12-hour "02 05"), "14:05"
-    in English."""
-    french = translation.get_language().startswith("fr")
-    return dateformat.format(timezone.localtime(moment), "H\xa0\\h\xa0i" if french else "H:i")
 
 
 def _send(invitation: Invitation, *, by, absolute_uri: Callable[[str], str]) -> None:

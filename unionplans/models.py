@@ -4,6 +4,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 # The one bound on free text, for every app: a cell, a note or a summary is a few
@@ -118,7 +119,7 @@ class Membership(Timestamped):
         ),
     )
     is_active = models.BooleanField(
-        _("active"), default=True,
+        pgettext_lazy("membership", "active"), default=True,
         help_text=_("A person who left keeps their history; an inactive membership grants "
                     "nothing."),
     )

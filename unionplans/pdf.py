@@ -10,6 +10,7 @@
 
 import hashlib
 import mimetypes
+from collections import defaultdict
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -73,6 +74,51 @@ def html_to_pdf(html: str) -> bytes:
     return document.write_pdf(font_config=FontConfiguration())
 
 
+def _layout(html: str):
+    fonts = FontConfiguration()
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesOnlyFetcher())
+    return document.render(font_config=fonts), fonts
+
+
+def page_breaks(document) -> dict[str, list[dict[str, int]]]:
+    """Where pages cut the rows of a table, from the items marked `data-part="row:column:n"`:
+    for each row laid out on several pages, for each page after its first, the first item
+    of each column found on that page (a column absent there has no item left)."""
+    found = defaultdict(dict)  # row → page → column → first item
+    for number, page in enumerate(document.pages):
+        for box in page._page_box.descendants():
+            element = getattr(box, "element", None)
+            part = element.get("data-part") if element is not None else None
+            if not part:
+                continue
+            row, column, index = part.rsplit(":", 2)
+            columns = found[row].setdefault(number, {})
+            columns[column] = min(columns.get(column, int(index)), int(index))
+    return {row: [pages[n] for n in sorted(pages)[1:]]
+            for row, pages in found.items() if len(pages) > 1}
+
+
+def split_rows_to_pdf(template_name: str, context: dict, passes: int = 4) -> bytes:
+    """A template whose rows continue on the next page with their number and « (suite) »,
+    so that no page opens with another row's orphan lines: laid out once, then again with
+    each row cut where the pages cut it (`breaks` in the context: the template starts a
+    continuation row there, on a new page), until the cuts stay the same."""
+    breaks: dict = {}
+    for _pass in range(passes):
+        with translation.override(PDF_LANGUAGE):
+            html = render_to_string(template_name, {**context, "breaks": breaks})
+        document, fonts = _layout(html)
+        found = page_breaks(document)
+        merged = {row: sorted({tuple(sorted(cut.items())) for cut in
+                               [*breaks.get(row, []), *found.get(row, [])]})
+                  for row in {*breaks, *found}}
+        merged = {row: [dict(cut) for cut in cuts] for row, cuts in merged.items()}
+        if merged == breaks:
+            break
+        breaks = merged
+    return document.write_pdf(font_config=fonts)
+
+
 def pdf_response(
     request: HttpRequest,
     *,
@@ -80,6 +126,7 @@ def pdf_response(
     context: dict,
     title,
     last_modified: datetime,
+    split_rows: bool = False,
 ) -> HttpResponse:
     """Serve a template as PDF: 304 when the client has this version, else from the cache.
 
@@ -102,7 +149,7 @@ def pdf_response(
 
     pdf = cache.get(f"pdf:{version}")
     if pdf is None:
-        pdf = html_to_pdf(html)
+        pdf = split_rows_to_pdf(template_name, context) if split_rows else html_to_pdf(html)
         cache.set(f"pdf:{version}", pdf, settings.PDF_CACHE_TIMEOUT)
 
     response = HttpResponse(pdf, content_type="application/pdf")

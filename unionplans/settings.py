@@ -184,6 +184,8 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = "fr-ca"
 LANGUAGES = [("fr-ca", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# French times « 14 h 35 » (unionplans/formats/fr/formats.py).
+FORMAT_MODULE_PATH = ["unionplans.formats"]
 TIME_ZONE = "America/Montreal"
 USE_I18N = True
 USE_TZ = True

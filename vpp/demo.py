@@ -107,9 +107,14 @@ def load(organizations: dict[str, Organization], users: dict) -> None:
 
     path = [
         (Stage.VEILLE, Stage.PRE_DIAGNOSTIC, "executif", 0, "Avis de l'employeur reçu."),
-        (Stage.PRE_DIAGNOSTIC, Stage.ANALYSIS, "executif", 3, "Prédiagnostic rempli."),
-        (Stage.ANALYSIS, Stage.SURVEY, "conseiller", 4, "Décision : go, priorité haute."),
+        (Stage.PRE_DIAGNOSTIC, Stage.ANALYSIS, "executif", 3, "Pré-diagnostic rempli."),
+        (Stage.ANALYSIS, Stage.SURVEY, "conseiller", 4,
+         "Décision : aller de l'avant, priorité haute."),
     ]
+    # The demo's own notes of an earlier spelling ("Prédiagnostic", "go"), not someone's.
+    for old, new in [("Prédiagnostic rempli.", path[1][4]),
+                     ("Décision : go, priorité haute.", path[2][4])]:
+        dossier.events.filter(note=old).update(note=new)
     for from_stage, to_stage, who, day, note in path:
         if not dossier.events.filter(from_stage=from_stage, to_stage=to_stage).exists():
             DossierEvent.objects.create(

@@ -1,15 +1,19 @@
 import django_filters
 from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Dossier, Stage
 
 
 class DossierFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search")
-    stage = django_filters.ChoiceFilter(label=_("stage"), choices=Stage.choices)
-    mode = django_filters.ChoiceFilter(label=_("mode"), choices=Dossier.Mode.choices)
-    domain = django_filters.ChoiceFilter(label=_("action domain"), choices=Dossier.Domain.choices)
+    q = django_filters.CharFilter(label=pgettext_lazy("search field", "Search"), method="search")
+    stage = django_filters.ChoiceFilter(label=capfirst(_("stage")), choices=Stage.choices)
+    mode = django_filters.ChoiceFilter(label=capfirst(_("mode")), choices=Dossier.Mode.choices)
+    domain = django_filters.ChoiceFilter(
+        label=capfirst(_("action domain")), choices=Dossier.Domain.choices
+    )
 
     class Meta:
         model = Dossier

@@ -224,8 +224,8 @@ class Dossier(Timestamped):
         LOW = "basse", _("Low")
 
     class Decision(models.TextChoices):
-        GO = "go", _("Go")
-        NO_GO = "no_go", _("No-go")
+        GO = "go", pgettext_lazy("VPP decision", "Go")
+        NO_GO = "no_go", pgettext_lazy("VPP decision", "No-go")
 
     class TerrainSay(models.TextChoices):
         """Roles table: on the decision and the work plan, the field structure is consulted

@@ -1,4 +1,5 @@
 import django_tables2 as tables
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from unionplans.people import display_name
@@ -10,12 +11,12 @@ class DossierTable(tables.Table):
     title = tables.TemplateColumn(
         '<a href="{% url \'vpp:dossier_detail\' record.organization.slug record.pk %}">'
         "{{ record.title }}</a>",
-        verbose_name=_("title"),
+        verbose_name=capfirst(_("title")),
     )
     next_due = tables.TemplateColumn(
-        template_name="vpp/_next_due_cell.html", verbose_name=_("next deadline")
+        template_name="vpp/_next_due_cell.html", verbose_name=capfirst(_("next deadline"))
     )
-    conseiller = tables.Column(verbose_name=_("assigned union adviser"))
+    conseiller = tables.Column(verbose_name=capfirst(_("assigned union adviser")))
 
     class Meta:
         model = Dossier

@@ -43,7 +43,7 @@ def test_the_header_lines_read_as_the_seed(plan):
     assert lines[:3] == ["Plan d'action : Comité Entraide", "Période de : ANNÉE 1, MISE SUR PIED",
                          "Année : 2025"]
     assert lines[3].startswith("Besoin identifié/description de la situation : Implantation")
-    assert lines[4] == "Résultats attendus : Avoir un comité fonctionnel d'ici 31 décembre 2025"
+    assert lines[4] == "Résultats attendus : Avoir un comité fonctionnel d'ici le 31 décembre 2025"
     footer = document.sections[0].footer.paragraphs[0].text
     assert footer == "Confidentiel : aucune information sur les personnes aidées."
 

@@ -40,7 +40,7 @@ def test_the_year_1_plan_prints_the_seed_rows(login, executif, plan, tmp_path):
     assert "Plan d'action : Comité Entraide" in text
     assert "Période de : ANNÉE 1, MISE SUR PIED" in text
     assert "Besoin identifié/description de la situation :" in text
-    assert "Avoir un comité fonctionnel d'ici 30 juin 2025" in text
+    assert "Avoir un comité fonctionnel d'ici le 30 juin 2025" in text
     for header in ["Objectifs", "Résultats attendus", "Moyens/Actions/Activités",
                    "Ressources requises", "Responsables", "Échéancier"]:
         assert header in text
@@ -67,17 +67,40 @@ def test_the_year_2_plan_prints_its_three_objectives(login, benevole, other_plan
         assert objective in text
 
 
-def test_the_blank_template_is_one_landscape_page_with_the_six_columns(login, executif, cc,
-                                                                      tmp_path):
+def test_the_blank_template_is_the_seed_s_two_blank_forms(login, executif, cc, tmp_path):
+    """Seed 002's pages 3 and 4: the Plan d'action with two lines a cell, then the Plan de
+    travail with three; a bullet in the three list columns only."""
     response = login(executif).get(reverse("entraide:blank_pdf", args=[cc.slug]))
-    text = text_of(response, tmp_path)
     assert_landscape_letter(response, tmp_path)
-    assert "Pages: 1" in flat(poppler("pdfinfo", response.content, tmp_path))
-    assert "Période de :" in text and "Résultats attendus :" in text
-    for header in ["Objectifs", "Résultats attendus", "Moyens/Actions/Activités",
-                   "Ressources requises", "Responsables", "Échéancier"]:
-        assert header in text
-    assert text.count("•") == 3 * seed_002.BLANK_ROWS
+    assert "Pages: 2" in flat(poppler("pdfinfo", response.content, tmp_path))
+    pages = poppler("pdftotext", response.content, tmp_path).split("\f")
+    for page_text, title in zip(pages, ["Plan d'action : Comité Entraide",
+                                        "Plan de travail : Comité Entraide"], strict=False):
+        text = flat(page_text)
+        assert title in text
+        assert "Période de :" in text and "Résultats attendus :" in text
+        for header in ["Objectifs", "Résultats attendus", "Moyens/Actions/Activités",
+                       "Ressources requises", "Responsables", "Échéancier"]:
+            assert header in text
+        assert text.count("•") == 3 * seed_002.BLANK_ROWS
+    html = login(executif).get(reverse("entraide:blank_pdf", args=[cc.slug]))
+    assert [form["lines"] for form in seed_002.BLANK_FORMS] == [2, 3]
+    assert html.status_code == 200
+
+
+def test_row_states_are_printed_only_when_asked_for(login, executif, plan, tmp_path):
+    client = login(executif)
+    url = reverse("entraide:plan_pdf", args=[plan.organization.slug, plan.pk])
+    assert "À faire" not in text_of(client.get(url), tmp_path)
+    assert "À faire" in text_of(client.get(url + "?etats=1"), tmp_path)
+
+
+def test_a_numbered_result_and_the_schedule_have_no_bullet(login, executif, plan, tmp_path):
+    text = text_of(login(executif).get(
+        reverse("entraide:plan_pdf", args=[plan.organization.slug, plan.pk])), tmp_path)
+    assert "1. Identifier un" in text and "• 1. Identifier" not in text
+    assert "• Janvier-Février" not in text and "Janvier-Février" in text
+    assert "• Présenter les rôles" in text  # the means keep theirs, as the seed
 
 
 def test_user_markup_is_printed_as_text(login, executif, plan, tmp_path):

@@ -240,5 +240,5 @@ def test_the_page_refuses_a_second_plan_of_the_same_period_in_french(login, exec
     response = login(executif).post(url, {"template": templates["annee-1"].pk, "year": 2025,
                                           "period_label": plan.period_label})
     assert response.status_code == 200
-    assert "L’organisation a déjà un plan" in page(response)
+    assert "L'organisation a déjà un plan" in page(response)
     assert EntraidePlan.objects.filter(organization=cc, is_template=False).count() == 1

@@ -138,7 +138,7 @@ def test_header_edit_saves(login, executif, plan):
     })
     assert response.status_code == 302
     text = page(login(executif).get(url("plan_detail", plan)))
-    assert "Avoir un comité fonctionnel d'ici 30 juin 2025" in " ".join(text.split()).replace(
+    assert "Avoir un comité fonctionnel d'ici le 30 juin 2025" in " ".join(text.split()).replace(
         "<strong>", "").replace("</strong>", "")
 
 

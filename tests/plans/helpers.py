@@ -4,7 +4,17 @@ from each kind of row to its plan."""
 import datetime
 
 from plans import services
-from plans.models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
+from plans.models import (
+    Action,
+    Delegation,
+    FollowUp,
+    Indicator,
+    Measurement,
+    Orientation,
+    StatutoryFile,
+    Step,
+    WorkPlan,
+)
 from plans.selectors import PLAN_PATH
 
 START, END = datetime.date(2019, 6, 1), datetime.date(2022, 6, 30)
@@ -32,6 +42,11 @@ def make_plan(organization, *, title="Plan de travail 2019-2022", state=WorkPlan
                 when_label="mandat complet",
             )
             services.follow_up_create(action=action, author=None, text="Travail préparatoire")
+            if (o, a) == (0, 0):
+                indicator = services.indicator_create(action=action, name="délégué.es par AG",
+                                                      target=30)
+                services.measurement_create(indicator=indicator,
+                                            date=datetime.date(2020, 2, 28), value=22)
     services.list_item_create(model=StatutoryFile, plan=plan, name="Santé et sécurité",
                               responsible="Julie")
     services.list_item_create(model=Delegation, plan=plan, name="Centraide")
@@ -46,6 +61,8 @@ ROW_MODELS = {
     "action": Action,
     "etape": Step,
     "suivi": FollowUp,
+    "indicateur": Indicator,
+    "mesure": Measurement,
     "dossier-statutaire": StatutoryFile,
     "delegation": Delegation,
 }
@@ -54,6 +71,8 @@ PARENTS = {
     "action": Orientation,
     "etape": Action,
     "suivi": Action,
+    "indicateur": Action,
+    "mesure": Indicator,
     "dossier-statutaire": WorkPlan,
     "delegation": WorkPlan,
 }

@@ -18,7 +18,16 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from plans.models import Action, Delegation, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
+from plans.models import (
+    Action,
+    Delegation,
+    FollowUp,
+    Indicator,
+    Orientation,
+    StatutoryFile,
+    Step,
+    WorkPlan,
+)
 from tests import matrix
 from tests.helpers import admin_form_data, page
 from tests.matrix import ADMIN_SUPERUSER as SUPERUSER
@@ -32,6 +41,7 @@ CHANGED = {
     Action: "what",
     Step: "text",
     FollowUp: "text",
+    Indicator: "name",
     StatutoryFile: "name",
     Delegation: "name",
 }

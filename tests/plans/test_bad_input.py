@@ -1,6 +1,7 @@
 """Bad input is refused with a clear French message, or stored as typed and shown escaped."""
 
 import datetime
+import html
 import re
 
 import pytest
@@ -28,7 +29,8 @@ def create(client, plan, kind, parent, data):
 
 
 def errors(response) -> str:
-    return " ".join(str(e) for e in response.context["form"].errors.values())
+    """The form's errors as the person reads them (entities such as &#x27; decoded)."""
+    return html.unescape(" ".join(str(e) for e in response.context["form"].errors.values()))
 
 
 def test_an_empty_quoi_is_refused(login, executif, plan):
@@ -37,7 +39,7 @@ def test_an_empty_quoi_is_refused(login, executif, plan):
     response = create(login(executif), plan, "action", orientation,
                       {"what": "   ", "outcome": "a_venir"})
     assert response.status_code == 200
-    assert "Indiquez ce qu’est l’action (QUOI) : ce champ ne peut pas être vide." in errors(
+    assert "Indiquez ce qu'est l'action (QUOI) : ce champ ne peut pas être vide." in errors(
         response)
     assert Action.objects.count() == before
 
@@ -149,7 +151,7 @@ def test_a_stale_edit_is_refused_and_the_other_change_kept(login, executif, plan
     response = client.post(url, {"what": "Mon changement", "outcome": "a_venir",
                                  "version": version})
     assert response.status_code == 200
-    assert "Quelqu’un d’autre" in page(response) or "quelqu" in page(response).lower()
+    assert "Quelqu'un d'autre" in page(response)
     assert Action.objects.get(pk=action.pk).what == "Changé ailleurs"
 
 

@@ -98,3 +98,56 @@ def test_the_bilan_pdf_counts_and_lists_actions_by_outcome(client, tmp_path):
     assert "Reportée 3" in body
     assert "2.3 Organiser au moins un événement" in body
     assert "pandémie" in body and "manque de temps" in body
+
+
+@pytest.mark.django_db
+def test_the_plan_pdf_prints_the_seed_s_text_and_nothing_it_does_not_have(client, tmp_path):
+    """Every step and follow-up of seed 004 is printed; the only outcome sentences are the
+    seed's own (2.1, partly done, gets none); a row cut by a page goes on with its number
+    and « (suite) », so no page opens with another row's orphan lines."""
+    load()
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="membre"))
+    plan = WorkPlan.objects.get()
+    content = client.get(reverse("plans:pdf", args=["ccsne", plan.pk])).content
+    body = flat(poppler("pdftotext", content, tmp_path))
+
+    def printed(text: str) -> bool:
+        """pdftotext cuts lines at hyphens and reads a raised « er » out of place: compare
+        without spaces and hyphens, after the last « 1er »."""
+        squashed = re.sub(r"[\s-]", "", body)
+        return re.sub(r"[\s-]", "", text.split("1er")[-1]) in squashed
+
+    actions = [a for o in PLAN["orientations"] for a in o["actions"]]
+    for action in actions:
+        for step in action["steps"]:
+            assert printed(f"- {step['text']} ({step['when_text']})"), step["text"]
+        for follow_up in action["follow_ups"]:
+            for line in follow_up["text"].splitlines():
+                assert printed(line.removeprefix("◦ ")), line
+    for sentence in ["Action partiellement réalisée", "Action en cours", "Action réalisée"]:
+        assert sentence not in body
+    assert body.count("Action non réalisée (pandémie)") == 2
+    layout = poppler("pdftotext", content, tmp_path, "-layout").split("\f")
+    continued = 0
+    for page_text in layout[1:]:
+        lines = page_text.splitlines()
+        headers = [n for n, line in enumerate(lines) if "COMMENT et QUAND" in line]
+        if not headers:
+            continue  # the lists after the table
+        first = next(line for line in lines[headers[0] + 1:] if line.strip())
+        # QUOI, at the left, opens the page: an orientation, an action or a continuation.
+        assert len(first) - len(first.lstrip()) < 10, first
+        continued += "(suite)" in first
+    assert continued >= 1
+
+
+def test_print_raises_the_ordinal_of_the_first():
+    from django.template import Context, Template
+
+    template = Template("{% load dates %}{{ text|ordinals }}")
+    assert template.render(Context({"text": "Le 1er mai & le 11 mai, 1re fois"})) == (
+        "Le 1<sup>er</sup> mai &amp; le 11 mai, 1<sup>re</sup> fois"
+    )
+    assert template.render(Context({"text": "<b>1er</b>"})) == "&lt;b&gt;1<sup>er</sup>&lt;/b&gt;"

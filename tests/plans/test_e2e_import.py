@@ -29,9 +29,9 @@ def test_the_executif_imports_a_word_plan(page, base_url, broken_responses, exec
     page.get_by_label("Document Word (.docx)").set_input_files(
         {"name": "plan-2019-2022.docx", "mimeType": DOCX, "buffer": seed_004_docx()}
     )
-    page.get_by_role("button", name="Voir l’aperçu de l’importation").click()
+    page.get_by_role("button", name="Voir l'aperçu de l'importation").click()
 
-    preview = page.get_by_role("table", name="Le plan tel qu’il sera créé")
+    preview = page.get_by_role("table", name="Le plan tel qu'il sera créé")
     expect(preview).to_contain_text("Créer une unité de mobilisation")
     expect(preview).to_contain_text("Tableau 2, ligne 3")
     expect(page.locator("#id_title")).to_have_value("Plan de travail 2019-2022")

@@ -234,7 +234,7 @@ def broken_zip() -> bytes:
 
 
 @pytest.mark.parametrize(("content", "status", "message"), [
-    (b"QUOI;COMMENT;QUI;SUIVI\n", 400, "n’est pas un document Word"),
+    (b"QUOI;COMMENT;QUI;SUIVI\n", 400, "n'est pas un document Word"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, 400, "protégé par un mot de passe"),
     (b"PK\x03\x04 not really a zip", 400, "endommagé"),
     (broken_zip(), 400, "endommagé"),

@@ -30,7 +30,8 @@ from unionplans.importing import sign_preview
 POST_DATA = {"direction": "down", "to_state": "clos", "what": "x", "text": "x", "name": "x",
              "statement": "x", "title": "x", "mandate_start": "2019-06-01",
              "mandate_end": "2022-06-30", "outcome": Action.Outcome.UPCOMING,
-             "when_kind": Step.When.LABEL, "when_label": "x", "date": "2020-01-15"}
+             "when_kind": Step.When.LABEL, "when_label": "x", "date": "2020-01-15",
+             "target": "12", "value": "7"}
 
 
 # A closed plan's next mandate starts after it.
@@ -62,6 +63,7 @@ def plan_with_siblings(plan):
     services.action_create(orientation=first_of(Orientation, plan), what="Deuxième action")
     services.list_item_create(model=StatutoryFile, plan=plan, name="Deuxième dossier")
     services.list_item_create(model=Delegation, plan=plan, name="Deuxième délégation")
+    services.indicator_create(action=first_of(Action, plan), name="activités", target=None)
     return plan
 
 
@@ -96,8 +98,10 @@ ROUTES = [
     *[("plans:row_update", kind, {"GET", "POST"}, True, (302, True)) for kind in ROW_MODELS],
     *[("plans:row_delete", kind, {"GET", "POST"}, True, (302, True)) for kind in ROW_MODELS],
     *[("plans:row_move", kind, {"POST"}, True, (302, True))
-      for kind in ROW_MODELS if kind != "suivi"],
-    ("plans:row_move", "suivi", {"POST"}, True, (403, False)),  # follow-ups stay in date order
+      for kind in ROW_MODELS if kind not in ("suivi", "mesure")],
+    # Follow-ups and measurements stay in date order.
+    ("plans:row_move", "suivi", {"POST"}, True, (403, False)),
+    ("plans:row_move", "mesure", {"POST"}, True, (403, False)),
 ]
 ORGANIZATION_ROUTES = [
     ("plans:list", {"GET"}, False, None),

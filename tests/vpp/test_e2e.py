@@ -37,7 +37,7 @@ def test_an_executive_moves_a_dossier_through_the_first_stages(
     page.get_by_label("Note").fill("Avis de l'employeur reçu")
     page.get_by_role("button", name="Avancer").click()
     expect(page.get_by_role("alert")).to_contain_text(
-        "Le dossier est maintenant à l’étape « Pré-diagnostic »"
+        "Le dossier est maintenant à l'étape « Pré-diagnostic »"
     )
     expect(page.locator("#current-stage")).to_have_text("Pré-diagnostic")
     expect(page.locator("#timeline")).to_contain_text("Avis de l'employeur reçu")

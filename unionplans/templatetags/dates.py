@@ -1,5 +1,9 @@
+import re
+
 from django import template
 from django.utils import formats, translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -24,3 +28,22 @@ def iso_date(value: str):
         return datetime.date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+_ORDINAL = re.compile(r"(?<![\w])1(er|re)(?![\w])")
+
+
+@register.filter(needs_autoescape=True)
+def ordinals(value, autoescape=True) -> str:
+    """For print: « 1er mai » with its « er » raised, as the seed sets it (1<sup>er</sup>).
+    The text is escaped first: only the <sup> is markup."""
+    text = conditional_escape(value) if autoescape else str(value)
+    return mark_safe(_ORDINAL.sub(r"1<sup>\1</sup>", text))  # noqa: S308 (escaped above)
+
+
+@register.filter(name="time_of_day")
+def time_of_day_filter(value) -> str:
+    """« 10 h », « 14 h 35 » (unionplans.dates.time_of_day)."""
+    from unionplans.dates import time_of_day
+
+    return time_of_day(value) if value else ""
