@@ -1,4 +1,5 @@
-"""Demo data from seeds 000, 001 and 003; safe to run again (updates, never duplicates).
+"""Demo data from seeds 000, 001 and 003, each piece created once (`unionplans.demo.once`):
+a rerun never rewrites what people changed.
 
 - seed 000: the reprographie dossier of the CISSS des Laurentides, in intervention, at the
   survey stage, with its deadlines (art. 29 and 3.10: demo day counts, to be set by the
@@ -12,17 +13,17 @@ relative to today, so that the deadlines read as they would in a live dossier.
 
 from datetime import datetime, time, timedelta
 from decimal import Decimal
+from functools import partial
 
 from django.utils import timezone
 
-from unionplans.demo import sync
+from unionplans.demo import once
 from unionplans.models import Organization
 
 from . import services
 from .constants import Questionnaire, WorkPlanElement
-from .deadlines import DayKind, due_date, today
+from .deadlines import DayKind, today
 from .models import (
-    Deadline,
     DeadlineRule,
     Dossier,
     DossierEvent,
@@ -94,105 +95,106 @@ TASKS = [
 
 def load(organizations: dict[str, Organization], users: dict) -> None:
     ccsne = organizations["ccsne"]
+    once("vpp:info-psoc",
+         exists=VeilleItem.objects.filter(organization=ccsne, title=INFO_PSOC_TITLE).exists,
+         create=partial(create_veille_item, ccsne))
+    once("vpp:reprographie",
+         exists=Dossier.objects.filter(organization=ccsne, title=DOSSIER_TITLE).exists,
+         create=partial(create_dossier, ccsne, users))
+    once("vpp:le28",
+         exists=LE28Project.objects.filter(organization=ccsne, volet="1").exists,
+         create=partial(create_le28, ccsne))
+
+
+def reset(organizations: list[Organization]) -> None:
+    LE28Project.objects.filter(organization__in=organizations).delete()
+    Dossier.objects.filter(organization__in=organizations).delete()
+    DeadlineRule.objects.filter(organization__in=organizations).delete()
+    VeilleItem.objects.filter(organization__in=organizations).delete()
+
+
+INFO_PSOC_TITLE = "INFO-PSOC — première édition"
+DOSSIER_TITLE = "Reprographie – CISSS des Laurentides"
+
+
+def create_veille_item(ccsne: Organization) -> None:
+    VeilleItem.objects.create(
+        organization=ccsne, title=INFO_PSOC_TITLE, source="CTROC",
+        published_on=datetime(2017, 5, 15).date(), summary=INFO_PSOC_SUMMARY, link="",
+        tags="PSOC, financement, organismes communautaires, MSSS, mobilisation",
+    )
+
+
+def create_dossier(ccsne: Organization, users: dict) -> None:
     on = today()
     notice = on - timedelta(days=12)  # the employer's notice
-
-    sync(VeilleItem, {"organization": ccsne, "title": "INFO-PSOC — première édition"}, {
-        "source": "CTROC", "published_on": datetime(2017, 5, 15).date(),
-        "summary": INFO_PSOC_SUMMARY, "link": "",
-        "tags": "PSOC, financement, organismes communautaires, MSSS, mobilisation",
-    })
-
-    art29 = sync(DeadlineRule, {"organization": ccsne, "reference": "art. 29"}, {
-        "name": "Réponse du syndicat au projet de l'employeur (valeur de démonstration)",
-        "days": 30, "day_kind": DayKind.CALENDAR, "trigger": "Avis de l'employeur",
-    })
-    art310 = sync(DeadlineRule, {"organization": ccsne, "reference": "3.10"}, {
-        "name": "Demande de rencontre et de documents (valeur de démonstration)",
-        "days": 10, "day_kind": DayKind.WORKING, "trigger": "Avis de l'employeur",
-    })
-
-    title = "Reprographie – CISSS des Laurentides"
-    dossier = sync(Dossier, {"organization": ccsne, "title": title}, {
-        "establishment": "CISSS des Laurentides", "service": "Reprographie",
-        "mode": Dossier.Mode.INTERVENTION, "domain": Dossier.Domain.INTERVENTION,
-        "priority": Dossier.Priority.HIGH, "conseiller": users["conseiller"],
-        "description": "Projet d'impartition du service de reprographie : protéger nos "
-                       "emplois, contrer la privatisation, maintenir des services de qualité.",
-        "decision": Dossier.Decision.GO, "decision_date": notice + timedelta(days=4),
-        "decision_note": "Service essentiel aux équipes cliniques ; coût du contrat à vérifier.",
-    })
-    if not dossier.direction_people.exists():
-        dossier.direction_people.set([users["executif"]])
-    if not dossier.terrain_people.exists():
-        dossier.terrain_people.set([users["membre"]])
-
-    if not dossier.questionnaires.filter(kind=Questionnaire.PRE_DIAGNOSTIC).exists():
-        QuestionnaireAnswers.objects.create(dossier=dossier, kind=Questionnaire.PRE_DIAGNOSTIC,
-                                            answers=PRE_DIAGNOSTIC)
-
+    # The rules are the organization's: one someone made with the same reference is used.
+    art29, _created = DeadlineRule.objects.get_or_create(
+        organization=ccsne, reference="art. 29", defaults={
+            "name": "Réponse du syndicat au projet de l'employeur (valeur de démonstration)",
+            "days": 30, "day_kind": DayKind.CALENDAR, "trigger": "Avis de l'employeur",
+        })
+    art310, _created = DeadlineRule.objects.get_or_create(
+        organization=ccsne, reference="3.10", defaults={
+            "name": "Demande de rencontre et de documents (valeur de démonstration)",
+            "days": 10, "day_kind": DayKind.WORKING, "trigger": "Avis de l'employeur",
+        })
+    dossier = Dossier.objects.create(
+        organization=ccsne, title=DOSSIER_TITLE,
+        establishment="CISSS des Laurentides", service="Reprographie",
+        mode=Dossier.Mode.INTERVENTION, domain=Dossier.Domain.INTERVENTION,
+        priority=Dossier.Priority.HIGH, conseiller=users["conseiller"],
+        description="Projet d'impartition du service de reprographie : protéger nos "
+                    "emplois, contrer la privatisation, maintenir des services de qualité.",
+        decision=Dossier.Decision.GO, decision_date=notice + timedelta(days=4),
+        decision_note="Service essentiel aux équipes cliniques ; coût du contrat à vérifier.",
+        stage=Stage.SURVEY,
+    )
+    dossier.direction_people.set([users["executif"]])
+    dossier.terrain_people.set([users["membre"]])
+    QuestionnaireAnswers.objects.create(dossier=dossier, kind=Questionnaire.PRE_DIAGNOSTIC,
+                                        answers=PRE_DIAGNOSTIC)
     path = [
         (Stage.VEILLE, Stage.PRE_DIAGNOSTIC, "executif", 0, "Avis de l'employeur reçu."),
         (Stage.PRE_DIAGNOSTIC, Stage.ANALYSIS, "executif", 3, "Prédiagnostic rempli."),
         (Stage.ANALYSIS, Stage.SURVEY, "conseiller", 4, "Décision : go, priorité haute."),
     ]
     for from_stage, to_stage, who, day, note in path:
-        if not dossier.events.filter(from_stage=from_stage, to_stage=to_stage).exists():
-            DossierEvent.objects.create(
-                dossier=dossier, kind=DossierEvent.Kind.ADVANCE, from_stage=from_stage,
-                to_stage=to_stage, by=users[who], note=note,
-                at=timezone.make_aware(datetime.combine(notice + timedelta(days=day), time(10))),
-            )
-    if dossier.stage != Stage.SURVEY and not dossier.events.filter(to_stage__in=[
-        Stage.REPORT, Stage.CLOSED
-    ]).exists():
-        Dossier.objects.filter(pk=dossier.pk).update(stage=Stage.SURVEY)
-
+        DossierEvent.objects.create(
+            dossier=dossier, kind=DossierEvent.Kind.ADVANCE, from_stage=from_stage,
+            to_stage=to_stage, by=users[who], note=note,
+            at=timezone.make_aware(datetime.combine(notice + timedelta(days=day), time(10))),
+        )
     for rule in (art29, art310):
-        deadline = Deadline.objects.filter(dossier=dossier, rule=rule).first()
-        if deadline is None or deadline.trigger_date != notice or deadline.due_on != due_date(
-            notice, rule.days, rule.day_kind
-        ):
-            services.deadline_set(dossier=dossier, rule=rule, trigger_date=notice,
-                                  deadline=deadline)
-
+        services.deadline_set(dossier=dossier, rule=rule, trigger_date=notice)
     for element, description, who, day, done in TASKS:
-        sync(Task, {"dossier": dossier, "description": description}, {
-            "element": element, "who": who, "due_on": notice + timedelta(days=day),
-            "done": done,
-        })
-
-    sync(FinancialAnalysis, {"dossier": dossier}, {
-        "period": "Annuel (valeurs de démonstration)", "in_house_cost": Decimal("412000.00"),
-        "contracted_cost": Decimal("468500.00"), "jobs": Decimal("8.00"),
-        "hours": Decimal("14560.0"),
-        "notes": "Le coût du contrat inclut la gestion du contrat par l'établissement.",
-    })
-
-    load_le28(ccsne, users)
+        Task.objects.create(dossier=dossier, description=description, element=element,
+                            who=who, due_on=notice + timedelta(days=day), done=done)
+    FinancialAnalysis.objects.create(
+        dossier=dossier, period="Annuel (valeurs de démonstration)",
+        in_house_cost=Decimal("412000.00"), contracted_cost=Decimal("468500.00"),
+        jobs=Decimal("8.00"), hours=Decimal("14560.0"),
+        notes="Le coût du contrat inclut la gestion du contrat par l'établissement.",
+    )
 
 
-def load_le28(ccsne: Organization, users: dict) -> None:
-    project = LE28Project.objects.filter(organization=ccsne, volet="1").first()
-    fields = {
-        "title": "Organisation du travail en services sociaux et santé mentale",
-        "establishment": "CIUSSS de l'Estrie – CHUS",
-        "volet": "1",
-        "job_titles": "Psychologues\nTravailleuses et travailleurs sociaux\nPsychoéducatrices "
-                      "et psychoéducateurs\nAgentes et agents de relations humaines\n"
-                      "Techniciennes et techniciens en éducation spécialisée",
-        "objectives": [1, 2, 5, 13, 17],
-    }
-    if project is None:
-        project = services.le28_project_create(organization=ccsne, **fields)
-    else:
-        project = sync(LE28Project, {"pk": project.pk}, fields)
+def create_le28(ccsne: Organization) -> None:
+    project = services.le28_project_create(
+        organization=ccsne,
+        title="Organisation du travail en services sociaux et santé mentale",
+        establishment="CIUSSS de l'Estrie – CHUS",
+        volet="1",
+        job_titles="Psychologues\nTravailleuses et travailleurs sociaux\nPsychoéducatrices "
+                   "et psychoéducateurs\nAgentes et agents de relations humaines\n"
+                   "Techniciennes et techniciens en éducation spécialisée",
+        objectives=[1, 2, 5, 13, 17],
+    )
     for phase, participation, who in [
         (1, True, "Denis Gagnon, Mario Bélanger"),
         (2, True, "Denis Gagnon"),
     ]:
-        sync(LE28Phase, {"project": project, "phase": phase},
-             {"union_participation": participation, "participants": who})
+        LE28Phase.objects.filter(project=project, phase=phase).update(
+            union_participation=participation, participants=who)
     for side, name, function in [
         (LE28CommitteeMember.Side.UNION, "Denis Gagnon", "Exécutif, CCSNE"),
         (LE28CommitteeMember.Side.UNION, "Mario Bélanger", "Conseiller syndical"),
@@ -200,5 +202,5 @@ def load_le28(ccsne: Organization, users: dict) -> None:
          "Gestionnaire"),
         (LE28CommitteeMember.Side.EMPLOYER, "Direction des ressources humaines", "Gestionnaire"),
     ]:
-        sync(LE28CommitteeMember, {"project": project, "name": name},
-             {"side": side, "function": function})
+        LE28CommitteeMember.objects.create(project=project, name=name, side=side,
+                                           function=function)
