@@ -116,6 +116,9 @@ def action_of(row) -> Action | None:
 def inline_form(request, form, *, plan, action, status=200, refusal="", full_page=False):
     if form is not None:
         form.helper.form_tag = False
+        # htmx focuses the swapped-in [autofocus]: the keyboard carries on in the form.
+        first = next(name for name, field in form.fields.items() if not field.widget.is_hidden)
+        form.fields[first].widget.attrs["autofocus"] = True
         if any(e.code == "edit_conflict" for e in form.non_field_errors().as_data()):
             status = 409
     context = {
@@ -127,22 +130,24 @@ def inline_form(request, form, *, plan, action, status=200, refusal="", full_pag
     return render(request, "plans/_inline_form.html", context, status=status)
 
 
-def action_row(request, action: Action) -> HttpResponse:
-    """The action's row of the plan page, as saved, to put in place of the whole row."""
+def action_row(request, action: Action, focus: str) -> HttpResponse:
+    """The action's row of the plan page, as saved, to put in place of the whole row;
+    `focus` ("etape", "suivi", "action") says which of its links gets the keyboard back."""
     plan = selectors.plan_of(action)
     context = plan_context(plan)
     context["action"] = next(a for o in context["orientations"] for a in o.actions.all()
                              if a.pk == action.pk)
-    context["can_edit"] = True
+    context.update(can_edit=True, focus=focus)
     response = render(request, "plans/_action_row.html", context)
     return reswap(retarget(response, f"#action-{action.pk}"), "outerHTML")
 
 
-def saved(request, plan: WorkPlan, row, message) -> HttpResponse:
+def saved(request, plan: WorkPlan, row, message, focus="") -> HttpResponse:
     """After a save: the row in place (htmx, on an action's row), else the plan's page."""
     action = action_of(row)
     if request.htmx and action is not None:
-        return action_row(request, action)
+        focus = focus or {Step: "etape", FollowUp: "suivi"}.get(type(row), "action")
+        return action_row(request, action, focus)
     messages.success(request, message)
     return redirect(plan_url(plan, row_anchor(row)))
 
@@ -501,7 +506,7 @@ def lines_add(request: HttpRequest, kind: str, parent: int) -> HttpResponse:
         except ValidationError as error:
             form_refusal(form, error)
         else:
-            return saved(request, plan, action, _("Added."))
+            return saved(request, plan, action, _("Added."), focus=kind)
     status = 422 if form.is_bound else 200
     if request.htmx:
         return inline_form(request, form, plan=plan, action=action, status=status)

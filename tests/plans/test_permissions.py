@@ -211,9 +211,9 @@ HTMX_CASES = [
 def test_an_inline_edit_of_a_membre_is_refused(case, request, world, settings):
     client = matrix.new_client()
     client.force_login(request.getfixturevalue(case.person))
+    url, data = reverse(case.route, args=case.args(world)), case.data(world)
     before = snapshot()
-    response = client.post(reverse(case.route, args=case.args(world)), case.data(world),
-                           HTTP_HX_REQUEST="true")
+    response = client.post(url, data, HTTP_HX_REQUEST="true")
     assert response.status_code == 403
     assert snapshot() == before
 
