@@ -118,6 +118,7 @@ def test_steps_follow_ups_and_the_outcome_are_edited_in_place(
     first.get_by_role("link", name=re.compile("^Modifier : Mettre sur pied")).click()
     form = first.locator(".inline-edit")
     expect(form.locator("#id_text")).to_be_focused()
+    screenshot(page, "plan-inline-form-1366.png")
     form.locator("#id_text").fill("Mettre sur pied l'unité de mobilisation")
     form.get_by_role("button", name="Enregistrer").click()
     expect(first).to_contain_text("- Mettre sur pied l'unité de mobilisation (mars 2020)")
@@ -272,3 +273,28 @@ def test_every_main_page_at_1366_and_390_px(browser, base_url):  # noqa: F811
                 wide.append(f"{name}: {scroll_width}")
         context.close()
     assert wide == []
+
+
+def test_a_dossier_s_task_is_edited_in_place(browser, base_url):  # noqa: F811
+    call_command("loaddemo", allow_production=True, stdout=io.StringIO())
+    from vpp.models import Dossier, Task
+
+    dossier = Dossier.objects.get(organization__slug="ccsne")
+    context = browser.new_context(locale="fr-CA", viewport={"width": 390, "height": 900})
+    tab = context.new_page()
+    log_in(tab, base_url, "executif", DEMO_PASSWORD)
+    tab.goto(base_url + reverse("vpp:dossier_detail", args=["ccsne", dossier.pk]))
+    still_there = stays_on_the_page(tab)
+    work_plan = tab.locator("#plan")
+    work_plan.get_by_role("link", name=re.compile("^Bulletin aux membres")).click()
+    expect(work_plan.locator("textarea[name=description]")).to_be_focused()
+    work_plan.locator("input[name=who]").fill("Comité de mobilisation")
+    screenshot(tab, "dossier-task-form-390.png")
+    work_plan.get_by_role("button", name="Enregistrer").click()
+    expect(tab.locator("#plan")).to_contain_text("Comité de mobilisation")
+    expect(tab.locator("#plan .inline-edit")).to_have_count(0)
+    assert still_there()
+    assert tab.evaluate("document.documentElement.scrollWidth") == 390
+    assert Task.objects.get(dossier=dossier, description__startswith="Bulletin").who == (
+        "Comité de mobilisation")
+    context.close()
