@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('unionplans', '0007_session_records'),
+        ('unionplans', '0008_two_factor'),
     ]
 
     operations = [
