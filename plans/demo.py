@@ -2,12 +2,13 @@
 
 The data lives in `plans/seed_004.py`; this maps it onto the models. Numbers ("1.1") are
 not stored: they come from the order, and the loader checks they match the seed's.
-Rerunning it updates rows in place (through `sync`), so nothing is duplicated.
+The plan is created whole the first time only (`unionplans.demo.once`): a rerun never
+touches it again, whatever people did to it.
 """
 
 import datetime
 
-from unionplans.demo import sync
+from unionplans.demo import once
 from unionplans.models import Organization
 from unionplans.people import account_named, people_of
 
@@ -29,86 +30,81 @@ from .selectors import number_orientations
 
 def load(organizations: dict[str, Organization], users: dict) -> None:
     organization = organizations["ccsne"]
+    once(
+        "plans:seed-004",
+        exists=lambda: WorkPlan.objects.filter(
+            organization=organization, title=PLAN["title"]).exists(),
+        create=lambda: create(organization, users),
+    )
+
+
+def reset(organizations: list[Organization]) -> None:
+    WorkPlan.objects.filter(organization__in=organizations).delete()
+
+
+def create(organization: Organization, users: dict) -> WorkPlan:
     # QUI names the demo accounts of the CCSNE that the seed names ("Denis").
     members = set(people_of(organization))
     users = [user for user in users.values() if user in members]
-    plan = sync(
-        WorkPlan,
-        {"organization": organization, "title": PLAN["title"]},
-        {
-            "mandate_start": PLAN["mandate_start"],
-            "mandate_end": PLAN["mandate_end"],
-            # The seed is the plan as it stood at the end of the mandate: its bilan.
-            "state": WorkPlan.State.CLOSED,
-            "adopted_on": PLAN.get("adopted_on"),
-        },
+    plan = WorkPlan.objects.create(
+        organization=organization,
+        title=PLAN["title"],
+        mandate_start=PLAN["mandate_start"],
+        mandate_end=PLAN["mandate_end"],
+        # The seed is the plan as it stood at the end of the mandate: its bilan.
+        state=WorkPlan.State.CLOSED,
+        adopted_on=PLAN.get("adopted_on"),
     )
     for position, data in enumerate(PLAN["orientations"]):
-        orientation = sync(
-            Orientation,
-            {"plan": plan, "position": position},
-            {
-                "numbered": bool(data["number"]),
-                "title": data["title"],
-                "statement": data["statement"],
-                "sub_statements": "\n".join(text for _letter, text in data["sub_statements"]),
-            },
+        orientation = Orientation.objects.create(
+            plan=plan,
+            position=position,
+            numbered=bool(data["number"]),
+            title=data["title"],
+            statement=data["statement"],
+            sub_statements="\n".join(text for _letter, text in data["sub_statements"]),
         )
         for action_position, action_data in enumerate(data["actions"]):
-            load_action(sync, orientation, action_position, action_data, users)
+            create_action(orientation, action_position, action_data, users)
     for model, names in [(StatutoryFile, PLAN["statutory_files"]),
                          (Delegation, PLAN["delegations"])]:
         for position, name in enumerate(names):
-            sync(model, {"plan": plan, "position": position}, {"name": name})
-        model.objects.filter(plan=plan, position__gte=len(names)).delete()
+            model.objects.create(plan=plan, position=position, name=name)
     check_numbers(plan)
+    return plan
 
 
-def load_action(sync, orientation, position, data, users: list) -> None:
+def create_action(orientation, position, data, users: list) -> None:
     """`users`: the demo accounts QUI may name."""
-    action = sync(
-        Action,
-        {"orientation": orientation, "position": position},
-        {
-            "what": data["what"],
-            "responsible": data["who"],
-            "outcome": data["outcome"],
-            "outcome_reason": data["outcome_reason"],
-            "outcome_text": data["outcome_text"],
-        },
+    action = Action.objects.create(
+        orientation=orientation,
+        position=position,
+        what=data["what"],
+        responsible=data["who"],
+        responsible_user=account_named(users, data["who"]),
+        outcome=data["outcome"],
+        outcome_reason=data["outcome_reason"],
+        outcome_text=data["outcome_text"],
     )
-    # Linked while the action names no account: an account someone picked since is kept.
-    account = account_named(users, data["who"])
-    if account is not None and action.responsible_user_id is None:
-        action.responsible_user = account
-        action.save(update_fields=["responsible_user", "updated_at"])
     for step_position, step in enumerate(data["steps"]):
         labelled = step["when_kind"] == Step.When.LABEL
-        sync(
-            Step,
-            {"action": action, "position": step_position},
-            {
-                "text": step["text"],
-                "when_kind": step["when_kind"],
-                "when_date": step["when_date"],
-                "when_label": step["when_text"] if labelled else "",
-            },
+        Step.objects.create(
+            action=action,
+            position=step_position,
+            text=step["text"],
+            when_kind=step["when_kind"],
+            when_date=step["when_date"],
+            when_label=step["when_text"] if labelled else "",
         )
     for follow_up_position, follow_up in enumerate(data["follow_ups"]):
-        sync(
-            FollowUp,
-            {"action": action, "position": follow_up_position},
-            dated(follow_up),
-        )
+        FollowUp.objects.create(action=action, position=follow_up_position, **dated(follow_up))
     for indicator_position, data_indicator in enumerate(data.get("indicators", [])):
-        indicator = sync(
-            Indicator,
-            {"action": action, "position": indicator_position},
-            {"name": data_indicator["name"], "target": data_indicator["target"]},
-        )
+        indicator = Indicator.objects.create(
+            action=action, position=indicator_position, name=data_indicator["name"],
+            target=data_indicator["target"])
         for measurement in data_indicator["measurements"]:
-            sync(Measurement, {"indicator": indicator, "date": measurement["date"]},
-                 {"value": measurement["value"], "note": measurement["note"]})
+            Measurement.objects.create(indicator=indicator, date=measurement["date"],
+                                       value=measurement["value"], note=measurement["note"])
 
 
 def dated(follow_up: dict) -> dict:

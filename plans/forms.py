@@ -82,6 +82,45 @@ class ActionForm(CrispyMixin, VersionedModelForm):
             "QUI as written, e.g. Denis: for someone without an account, or beside the "
             "account chosen below."
         )
+        if self.instance.pk is None:
+            # A new action comes with its steps and follow-ups, pasted: one submission.
+            self.fields["steps"] = lines_field(_("Steps (COMMENT et QUAND)"), STEP_HELP)
+            self.fields["follow_ups"] = lines_field(_("Follow-ups (SUIVI)"), FOLLOW_UP_HELP)
+
+
+STEP_HELP = _("One step per line; a date in parentheses is read as its when, e.g. "
+              "« Mettre sur pied l'unité (mars 2020) ».")
+FOLLOW_UP_HELP = _("One follow-up per line; a date written in it is its date, e.g. "
+                   "« Présentation à l'AG du 28 février 2020 ».")
+
+
+def lines_field(label, help_text, *, required=False) -> forms.CharField:
+    return forms.CharField(label=label, help_text=help_text, required=required,
+                           widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class LinesForm(CrispyMixin, forms.Form):
+    """Steps or follow-ups pasted at once, one per line."""
+
+    submit_label = _("Add")
+
+    def __init__(self, *args, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        label, help_text = {
+            "etape": (_("Steps (COMMENT et QUAND)"), STEP_HELP),
+            "suivi": (_("Follow-ups (SUIVI)"), FOLLOW_UP_HELP),
+        }[kind]
+        self.fields["lines"] = lines_field(label, help_text, required=True)
+        self.fields["lines"].error_messages["required"] = _("Write at least one line.")
+
+
+class OutcomeForm(CrispyMixin, VersionedModelForm):
+    """An action's outcome, changed from its badge."""
+
+    class Meta:
+        model = Action
+        fields = ["outcome", "outcome_reason", "outcome_text"]
+        widgets = {"outcome_text": forms.Textarea(attrs={"rows": 2})}
 
 
 def pick_people(field, organization, instance) -> None:

@@ -1,6 +1,7 @@
 """Writes: every change to a plan goes through these functions (views only parse input)."""
 
 import datetime
+from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -14,11 +15,13 @@ from simple_history.utils import bulk_create_with_history
 from unionplans import notifications
 from unionplans.dates import LATEST_YEAR
 from unionplans.import_flow import Problem, clean_problems, refuse
+from unionplans.importing import pasted_lines
 from unionplans.models import Organization
 from unionplans.ordering import move_in
 from unionplans.people import members_check, people_of
 from unionplans.services import model_update
 
+from .imports import read_follow_up, read_step
 from .models import (
     Action,
     Delegation,
@@ -315,6 +318,21 @@ def action_create(*, orientation: Orientation, **fields) -> Action:
 
 
 @transaction.atomic
+def action_create_with_lines(*, orientation: Orientation, author, steps: str = "",
+                             follow_ups: str = "", **fields) -> Action:
+    """A new action with its steps and follow-ups pasted one per line, all or nothing."""
+    action = action_create(orientation=orientation, **fields)
+    for field, add in [("steps", lambda: steps_add_lines(action=action, text=steps)),
+                       ("follow_ups", lambda: follow_ups_add_lines(
+                           action=action, author=author, text=follow_ups))]:
+        try:
+            add()
+        except ValidationError as error:
+            raise ValidationError({field: error.error_list}) from error
+    return action
+
+
+@transaction.atomic
 def step_create(*, action: Action, **fields) -> Step:
     _responsible_check(_open_plan(action), fields)
     step = Step(action=action, **fields)
@@ -355,6 +373,48 @@ def indicator_save(*, row: Indicator | Measurement) -> Indicator | Measurement:
     if isinstance(row, Indicator) and row.pk is None:
         row.position = _next_position(row.action.indicators.all())
     return _save(row)
+
+
+@transaction.atomic
+def steps_add_lines(*, action: Action, text: str) -> list[Step]:
+    """One step per line of `text`, a date in parentheses read as an import from Word reads
+    it ("Mettre sur pied l'unité (mars 2020)"). All or nothing: a refused line names its
+    number and nothing is added."""
+    steps = []
+    for number, line in enumerate(pasted_lines(text), start=1):
+        read = read_step(line)
+        with _line_refusal(number):
+            steps.append(step_create(
+                action=action, text=read["text"], when_kind=read["when_kind"],
+                when_date=datetime.date.fromisoformat(read["when_date"])
+                if read["when_date"] else None,
+                when_label=read["when_label"]))
+    return steps
+
+
+@transaction.atomic
+def follow_ups_add_lines(*, action: Action, author, text: str) -> list[FollowUp]:
+    """One follow-up per line of `text`, dated by the date written in it ("AG du 28 février
+    2020"), as an import reads it. All or nothing, as `steps_add_lines`."""
+    follow_ups = []
+    for number, line in enumerate(pasted_lines(text), start=1):
+        read = read_follow_up(line)
+        with _line_refusal(number):
+            follow_ups.append(follow_up_create(
+                action=action, author=author, text=read["text"],
+                date=datetime.date.fromisoformat(read["date"]) if read["date"] else None))
+    return follow_ups
+
+
+@contextmanager
+def _line_refusal(number: int):
+    """A refusal of one pasted line, told with its number."""
+    try:
+        yield
+    except ValidationError as error:
+        raise ValidationError(
+            [_("Line %(number)s: %(message)s") % {"number": number, "message": message}
+             for message in error.messages], code="line") from error
 
 
 @transaction.atomic

@@ -42,4 +42,6 @@ urlpatterns = [
     path("<row:kind>/<int:pk>/modifier/", views.row_update, name="row_update"),
     path("<row:kind>/<int:pk>/supprimer/", views.row_delete, name="row_delete"),
     path("<row:kind>/<int:pk>/deplacer/", views.row_move, name="row_move"),
+    path("<row:kind>/<int:parent>/lignes/", views.lines_add, name="lines_add"),
+    path("<row:kind>/<int:pk>/resultat/", views.action_outcome, name="action_outcome"),
 ]

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
+from django_htmx.http import reswap, retarget
 from django_tables2 import RequestConfig
 
 from unionplans import office, pdf, permissions
@@ -34,8 +35,10 @@ from .forms import (
     DelegationForm,
     FollowUpForm,
     IndicatorForm,
+    LinesForm,
     MeasurementForm,
     OrientationForm,
+    OutcomeForm,
     StatutoryFileForm,
     StepForm,
     TransitionForm,
@@ -98,14 +101,72 @@ ROWS = {
 }
 
 
-def refuse_if_closed(request: HttpRequest, plan: WorkPlan) -> HttpResponse | None:
-    """The redirect to show instead of an edit form when the plan is closed, else None."""
+def refuse_if_closed(request: HttpRequest, plan: WorkPlan, row=None) -> HttpResponse | None:
+    """What to answer instead of an edit form when the plan is closed, else None: the
+    plan's page with the message, or (htmx, on an action's row) the message in place."""
     try:
         services.plan_ensure_open(plan)
     except ValidationError as error:
+        action = action_of(row)
+        if request.htmx and action is not None:
+            return inline_form(request, None, plan=plan, action=action, status=409,
+                               refusal=" ".join(error.messages))
         show_refusal(request, error)
         return redirect(plan_url(plan))
     return None
+
+
+# Inline editing (htmx): a form fetched into the plan page in place of the link that asked
+# for it, posted to the same address; saved, the action's whole row comes back in its
+# place. Without htmx the same views answer the full page and redirect, as before.
+
+
+def action_of(row) -> Action | None:
+    """The action whose row of the plan page shows `row`, if any."""
+    if isinstance(row, Action):
+        return row
+    if isinstance(row, Step | FollowUp):
+        return row.action
+    return None
+
+
+def inline_form(request, form, *, plan, action, status=200, refusal="", full_page=False):
+    if form is not None:
+        form.helper.form_tag = False
+        # htmx focuses the swapped-in [autofocus]: the keyboard carries on in the form.
+        first = next(name for name, field in form.fields.items() if not field.widget.is_hidden)
+        form.fields[first].widget.attrs["autofocus"] = True
+        if any(e.code == "edit_conflict" for e in form.non_field_errors().as_data()):
+            status = 409
+    context = {
+        "form": form, "form_id": f"{request.resolver_match.url_name}-{action.pk}",
+        "action_url": request.path, "action": action, "refusal": refusal,
+        "plan_url": plan_url(plan), "back": plan_url(plan, f"action-{action.pk}"),
+        "full_page_url": request.path if full_page else "",
+    }
+    return render(request, "plans/_inline_form.html", context, status=status)
+
+
+def action_row(request, action: Action, focus: str) -> HttpResponse:
+    """The action's row of the plan page, as saved, to put in place of the whole row;
+    `focus` ("etape", "suivi", "action") says which of its links gets the keyboard back."""
+    plan = selectors.plan_of(action)
+    context = plan_context(plan)
+    context["action"] = next(a for o in context["orientations"] for a in o.actions.all()
+                             if a.pk == action.pk)
+    context.update(can_edit=True, focus=focus)
+    response = render(request, "plans/_action_row.html", context)
+    return reswap(retarget(response, f"#action-{action.pk}"), "outerHTML")
+
+
+def saved(request, plan: WorkPlan, row, message, focus="") -> HttpResponse:
+    """After a save: the row in place (htmx, on an action's row), else the plan's page."""
+    action = action_of(row)
+    if request.htmx and action is not None:
+        focus = focus or {Step: "etape", FollowUp: "suivi"}.get(type(row), "action")
+        return action_row(request, action, focus)
+    messages.success(request, message)
+    return redirect(plan_url(plan, row_anchor(row)))
 
 
 def plan_url(plan: WorkPlan, anchor: str = "") -> str:
@@ -382,6 +443,9 @@ def row_create(request: HttpRequest, kind: str, parent: int) -> HttpResponse:
                     instance=row_kind.model(**{row_kind.parent_field: parent_obj}))
     if request.method == "POST" and form.is_valid():
         fields = {**model_fields(form), row_kind.parent_field: parent_obj}
+        if row_kind.model is Action:
+            fields.update(steps=form.cleaned_data["steps"],
+                          follow_ups=form.cleaned_data["follow_ups"])
         try:
             row = create_row(row_kind, fields, request.user)
         except ValidationError as error:
@@ -403,7 +467,7 @@ def create_row(kind: RowKind, fields: dict, user):
     if model is Orientation:
         return services.orientation_create(**fields)
     if model is Action:
-        return services.action_create(**fields)
+        return services.action_create_with_lines(author=user, **fields)
     if model is Step:
         return services.step_create(**fields)
     if model is FollowUp:
@@ -420,7 +484,7 @@ def row_update(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     row = selectors.plan_part_for(request, ROWS[kind].model, pk, EDIT)
     row_kind = ROWS[kind]
     plan = selectors.plan_of(row)
-    if refused := refuse_if_closed(request, plan):
+    if refused := refuse_if_closed(request, plan, row):
         return refused
     form = form_for(row_kind, plan, request.POST or None, instance=row)
     if request.method == "POST" and form.is_valid():
@@ -430,8 +494,10 @@ def row_update(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             form_refusal(form, error)
         else:
-            messages.success(request, _("Saved."))
-            return redirect(plan_url(plan, row_anchor(row)))
+            return saved(request, plan, row, _("Saved."))
+    if request.htmx and action_of(row) is not None:
+        return inline_form(request, form, plan=plan, action=action_of(row),
+                           status=422 if form.is_bound else 200, full_page=True)
     history = []
     if isinstance(row, FollowUp):
         history = list(row.history.select_related("history_user").order_by("-history_date")[:20])
@@ -442,7 +508,65 @@ def row_update(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         heading=format_lazy("{} : {}", _("Edit"), row_kind.label),
         back=plan_url(plan, row_anchor(row)),
         history=history,
+        row=row,
+        kind=kind,
     )
+
+
+LINES = {"etape": _("Add steps"), "suivi": _("Add follow-ups")}
+
+
+@organization_view(methods=GET_POST)
+def lines_add(request: HttpRequest, kind: str, parent: int) -> HttpResponse:
+    """Steps or follow-ups of an action, pasted one per line (seed 004's way of writing)."""
+    if kind not in LINES:
+        raise Http404
+    action = selectors.plan_part_for(request, Action, parent, EDIT)
+    plan = selectors.plan_of(action)
+    if refused := refuse_if_closed(request, plan, action):
+        return refused
+    form = LinesForm(request.POST or None, kind=kind)
+    if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["lines"]
+        try:
+            if kind == "etape":
+                services.steps_add_lines(action=action, text=text)
+            else:
+                services.follow_ups_add_lines(action=action, author=request.user, text=text)
+        except ValidationError as error:
+            form_refusal(form, error)
+        else:
+            return saved(request, plan, action, pgettext("row", "Added."), focus=kind)
+    status = 422 if form.is_bound else 200
+    if request.htmx:
+        return inline_form(request, form, plan=plan, action=action, status=status)
+    return render_form(request, form, plan=plan, heading=LINES[kind],
+                       back=plan_url(plan, row_anchor(action)), status=status)
+
+
+@organization_view(methods=GET_POST)
+def action_outcome(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """An action's outcome, changed from its badge on the plan's page."""
+    if kind != "action":
+        raise Http404
+    action = selectors.plan_part_for(request, Action, pk, EDIT)
+    plan = selectors.plan_of(action)
+    if refused := refuse_if_closed(request, plan, action):
+        return refused
+    form = OutcomeForm(request.POST or None, instance=action)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.row_update(row=action, version=form.cleaned_data["version"],
+                                **model_fields(form))
+        except ValidationError as error:
+            form_refusal(form, error)
+        else:
+            return saved(request, plan, action, _("Saved."))
+    status = 422 if form.is_bound else 200
+    if request.htmx:
+        return inline_form(request, form, plan=plan, action=action, status=status)
+    return render_form(request, form, plan=plan, heading=_("Outcome of the action"),
+                       back=plan_url(plan, row_anchor(action)), status=status)
 
 
 @organization_view(methods=GET_POST)
@@ -481,12 +605,15 @@ def row_move(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return redirect(plan_url(plan, row_anchor(row)))
 
 
-def render_form(request, form, *, heading, back, plan=None, intro="", history=()):
+def render_form(request, form, *, heading, back, plan=None, intro="", history=(), row=None,
+                kind="", status=200):
+    """A form as its own page; an existing row's page also offers to move or delete it."""
     context = {
         "plan": plan, "form": form, "heading": heading, "intro": intro, "back": back,
-        "history": history,
+        "history": history, "row": row, "kind": kind,
+        "movable": kind in ROWS and ROWS[kind].movable,
     }
-    return render(request, "plans/form.html", context)
+    return render(request, "plans/form.html", context, status=status)
 
 
 # What an affiliated syndicat shares with its conseil central (read only)

@@ -268,7 +268,7 @@ def test_the_plan_page_and_pdf_show_the_people_in_charge(login, cc, people, plan
     plan_services.row_update(row=step, responsible_user=people["membre"])
     client = login(people["membre"])
     text = page(client.get(reverse("plans:detail", args=[cc.slug, plan.pk])))
-    assert "<td>Mario Bélanger</td>" in text
+    assert '<td data-label="QUI">Mario Bélanger</td>' in text
     assert "— Josée Côté" in text
     pdf = flat(poppler("pdftotext", client.get(reverse("plans:pdf", args=[cc.slug, plan.pk]))
                        .content, tmp_path))
@@ -280,7 +280,7 @@ def test_the_printed_qui_reads_like_the_seed(login, cc, people, plan, action, tm
     plan_services.row_update(row=action, responsible="Denis", responsible_user=people["executif"])
     client = login(people["membre"])
     text = page(client.get(reverse("plans:detail", args=[cc.slug, plan.pk])))
-    assert "<td>Denis Gagnon</td>" in text
+    assert '<td data-label="QUI">Denis Gagnon</td>' in text
     pdf = poppler("pdftotext", client.get(reverse("plans:pdf", args=[cc.slug, plan.pk])).content,
                   tmp_path)
     assert "Denis" in pdf

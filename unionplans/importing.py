@@ -242,6 +242,13 @@ def table_rows(table) -> Iterator[list[Cell]]:
         yield cells
 
 
+def pasted_lines(text: str) -> list[str]:
+    """The non-empty lines of text pasted in a form, each without the bullet typed before
+    it ("- ", "• ", "o "), as a Word cell's lines are read."""
+    return [_BULLET.sub("", line, count=1).strip() for line in text.splitlines()
+            if _BULLET.sub("", line, count=1).strip()]
+
+
 def cell_lines(cell) -> list[Line]:
     """The non-empty lines of a cell, their bullets removed and their level kept."""
     lines = []

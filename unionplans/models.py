@@ -367,3 +367,21 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.organization.short_name if self.organization else '—'}"
+
+
+class DemoRecord(models.Model):
+    """A piece of the demo that `loaddemo` has created once (e.g. "plans:seed-004").
+
+    A recorded piece is never created, updated nor checked again: what people did to it
+    since (edits, a deletion) stays. `loaddemo --reset` deletes the records with the demo.
+    """
+
+    key = models.CharField(_("key"), max_length=100, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("demo record")
+        verbose_name_plural = _("demo records")
+
+    def __str__(self) -> str:
+        return self.key

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tables2",
     "django_filters",
+    "django_htmx",
     "simple_history",
     "axes",
     "django_otp",
@@ -90,6 +91,7 @@ MIDDLEWARE = [
     "unionplans.sessions.IdleTimeoutMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "unionplans.two_factor.TwoFactorMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a lock-out into its page

@@ -1,8 +1,9 @@
-"""Demo data from seeds 000, 001 and 003; safe to run again (updates, never duplicates).
+"""Demo data from seeds 000, 001 and 003, each piece created once (`unionplans.demo.once`):
+a rerun never rewrites what people changed.
 
 - seed 000: the reprographie dossier of the CISSS des Laurentides, in intervention, at the
   survey stage, with its deadlines (art. 29 and 3.10: demo day counts, to be set by the
-  union from its collective agreement) and its VPP work plan;
+  union from its collective agreement), its VPP work plan and the structure terrain's say;
 - seed 003: the first INFO-PSOC bulletin of the CTROC, its four articles as watch items
   (`seed_003`), the budget one linked to the dossier;
 - seed 000 again: the CCSNE's standing VPP structure and deployment plan;
@@ -15,18 +16,18 @@ relative to today, so that the deadlines read as they would in a live dossier.
 
 from datetime import datetime, time, timedelta
 from decimal import Decimal
+from functools import partial
 
 from django.utils import timezone
 
-from unionplans.demo import sync
+from unionplans.demo import once
 from unionplans.models import Organization
 
 from . import le28, seed_003, services
 from .constants import Questionnaire, WorkPlanElement
-from .deadlines import DayKind, due_date, today
+from .deadlines import DayKind, today
 from .models import (
     Bulletin,
-    Deadline,
     DeadlineRule,
     DeploymentStep,
     Dossier,
@@ -74,91 +75,91 @@ TASKS = [
 
 def load(organizations: dict[str, Organization], users: dict) -> None:
     ccsne = organizations["ccsne"]
+    once("vpp:reprographie",
+         exists=Dossier.objects.filter(organization=ccsne, title=DOSSIER_TITLE).exists,
+         create=partial(create_dossier, ccsne, users))
+    dossier = Dossier.objects.filter(organization=ccsne, title=DOSSIER_TITLE).first()
+    once("vpp:info-psoc",
+         exists=Bulletin.objects.filter(organization=ccsne, title=BULLETIN_TITLE).exists,
+         create=partial(load_veille, ccsne, users, dossier))
+    once("vpp:structure", exists=VppStructure.objects.filter(organization=ccsne).exists,
+         create=partial(load_structure, ccsne, users))
+    once("vpp:le28",
+         exists=LE28Project.objects.filter(organization=ccsne, title=LE28_TITLE).exists,
+         create=partial(load_le28, ccsne, users))
+
+
+def reset(organizations: list[Organization]) -> None:
+    LE28Project.objects.filter(organization__in=organizations).delete()
+    Dossier.objects.filter(organization__in=organizations).delete()
+    DeadlineRule.objects.filter(organization__in=organizations).delete()
+    VeilleItem.objects.filter(organization__in=organizations).delete()
+    Bulletin.objects.filter(organization__in=organizations).delete()
+    DeploymentStep.objects.filter(organization__in=organizations).delete()
+    VppStructure.objects.filter(organization__in=organizations).delete()
+
+
+DOSSIER_TITLE = "Reprographie – CISSS des Laurentides"
+BULLETIN_TITLE = f"{seed_003.BULLETIN['title']} — {seed_003.BULLETIN['edition']}"
+
+
+def create_dossier(ccsne: Organization, users: dict) -> None:
     on = today()
     notice = on - timedelta(days=12)  # the employer's notice
-
-    art29 = sync(DeadlineRule, {"organization": ccsne, "reference": "art. 29"}, {
-        "name": "Réponse du syndicat au projet de l'employeur (valeur de démonstration)",
-        "days": 30, "day_kind": DayKind.CALENDAR, "trigger": "Avis de l'employeur",
-    })
-    art310 = sync(DeadlineRule, {"organization": ccsne, "reference": "3.10"}, {
-        "name": "Demande de rencontre et de documents (valeur de démonstration)",
-        "days": 10, "day_kind": DayKind.WORKING, "trigger": "Avis de l'employeur",
-    })
-
-    title = "Reprographie – CISSS des Laurentides"
-    dossier = sync(Dossier, {"organization": ccsne, "title": title}, {
-        "establishment": "CISSS des Laurentides", "service": "Reprographie",
-        "mode": Dossier.Mode.INTERVENTION, "domain": Dossier.Domain.INTERVENTION,
-        "priority": Dossier.Priority.HIGH, "conseiller": users["conseiller"],
-        "description": "Projet d'impartition du service de reprographie : protéger nos "
-                       "emplois, contrer la privatisation, maintenir des services de qualité.",
-        "decision": Dossier.Decision.GO, "decision_date": notice + timedelta(days=4),
-        "decision_note": "Service essentiel aux équipes cliniques ; coût du contrat à vérifier.",
-    })
-    if not dossier.direction_people.exists():
-        dossier.direction_people.set([users["executif"]])
-    if not dossier.terrain_people.exists():
-        dossier.terrain_people.set([users["membre"]])
-
-    if not dossier.questionnaires.filter(kind=Questionnaire.PRE_DIAGNOSTIC).exists():
-        QuestionnaireAnswers.objects.create(dossier=dossier, kind=Questionnaire.PRE_DIAGNOSTIC,
-                                            answers=PRE_DIAGNOSTIC)
-
+    # The rules are the organization's: one someone made with the same reference is used.
+    art29, _created = DeadlineRule.objects.get_or_create(
+        organization=ccsne, reference="art. 29", defaults={
+            "name": "Réponse du syndicat au projet de l'employeur (valeur de démonstration)",
+            "days": 30, "day_kind": DayKind.CALENDAR, "trigger": "Avis de l'employeur",
+        })
+    art310, _created = DeadlineRule.objects.get_or_create(
+        organization=ccsne, reference="3.10", defaults={
+            "name": "Demande de rencontre et de documents (valeur de démonstration)",
+            "days": 10, "day_kind": DayKind.WORKING, "trigger": "Avis de l'employeur",
+        })
+    dossier = Dossier.objects.create(
+        organization=ccsne, title=DOSSIER_TITLE,
+        establishment="CISSS des Laurentides", service="Reprographie",
+        mode=Dossier.Mode.INTERVENTION, domain=Dossier.Domain.INTERVENTION,
+        priority=Dossier.Priority.HIGH, conseiller=users["conseiller"],
+        description="Projet d'impartition du service de reprographie : protéger nos "
+                    "emplois, contrer la privatisation, maintenir des services de qualité.",
+        decision=Dossier.Decision.GO, decision_date=notice + timedelta(days=4),
+        decision_note="Service essentiel aux équipes cliniques ; coût du contrat à vérifier.",
+        stage=Stage.SURVEY,
+        # Seed 000: the structure terrain was heard before the decision and the work plan.
+        terrain_on_decision=Dossier.TerrainSay.CONSULTED,
+        terrain_on_decision_date=notice + timedelta(days=3),
+        terrain_on_work_plan=Dossier.TerrainSay.VALIDATED,
+        terrain_on_work_plan_date=notice + timedelta(days=4),
+    )
+    dossier.direction_people.set([users["executif"]])
+    dossier.terrain_people.set([users["membre"]])
+    QuestionnaireAnswers.objects.create(dossier=dossier, kind=Questionnaire.PRE_DIAGNOSTIC,
+                                        answers=PRE_DIAGNOSTIC)
     path = [
         (Stage.VEILLE, Stage.PRE_DIAGNOSTIC, "executif", 0, "Avis de l'employeur reçu."),
         (Stage.PRE_DIAGNOSTIC, Stage.ANALYSIS, "executif", 3, "Pré-diagnostic rempli."),
         (Stage.ANALYSIS, Stage.SURVEY, "conseiller", 4,
          "Décision : aller de l'avant, priorité haute."),
     ]
-    # The demo's own notes of an earlier spelling ("Prédiagnostic", "go"), not someone's.
-    for old, new in [("Prédiagnostic rempli.", path[1][4]),
-                     ("Décision : go, priorité haute.", path[2][4])]:
-        dossier.events.filter(note=old).update(note=new)
     for from_stage, to_stage, who, day, note in path:
-        if not dossier.events.filter(from_stage=from_stage, to_stage=to_stage).exists():
-            DossierEvent.objects.create(
-                dossier=dossier, kind=DossierEvent.Kind.ADVANCE, from_stage=from_stage,
-                to_stage=to_stage, by=users[who], note=note,
-                at=timezone.make_aware(datetime.combine(notice + timedelta(days=day), time(10))),
-            )
-    if dossier.stage != Stage.SURVEY and not dossier.events.filter(to_stage__in=[
-        Stage.REPORT, Stage.CLOSED
-    ]).exists():
-        Dossier.objects.filter(pk=dossier.pk).update(stage=Stage.SURVEY)
-
-    for rule in (art29, art310):
-        deadline = Deadline.objects.filter(dossier=dossier, rule=rule).first()
-        if deadline is None or deadline.trigger_date != notice or deadline.due_on != due_date(
-            notice, rule.days, rule.day_kind
-        ):
-            services.deadline_set(dossier=dossier, rule=rule, trigger_date=notice,
-                                  deadline=deadline)
-
-    for element, description, who, day, done in TASKS:
-        sync(Task, {"dossier": dossier, "description": description}, {
-            "element": element, "who": who, "due_on": notice + timedelta(days=day),
-            "done": done,
-        })
-
-    sync(FinancialAnalysis, {"dossier": dossier}, {
-        "period": "Annuel (valeurs de démonstration)", "in_house_cost": Decimal("412000.00"),
-        "contracted_cost": Decimal("468500.00"), "jobs": Decimal("8.00"),
-        "hours": Decimal("14560.0"),
-        "notes": "Le coût du contrat inclut la gestion du contrat par l'établissement.",
-    })
-
-    if not dossier.terrain_on_decision and not dossier.terrain_on_work_plan:
-        services.dossier_update(
-            dossier=dossier, terrain_on_decision=Dossier.TerrainSay.CONSULTED,
-            terrain_on_decision_date=notice + timedelta(days=3),
-            terrain_on_work_plan=Dossier.TerrainSay.VALIDATED,
-            terrain_on_work_plan_date=notice + timedelta(days=4),
+        DossierEvent.objects.create(
+            dossier=dossier, kind=DossierEvent.Kind.ADVANCE, from_stage=from_stage,
+            to_stage=to_stage, by=users[who], note=note,
+            at=timezone.make_aware(datetime.combine(notice + timedelta(days=day), time(10))),
         )
-
-    load_veille(ccsne, users, dossier)
-    load_structure(ccsne, users)
-    load_le28(ccsne, users)
+    for rule in (art29, art310):
+        services.deadline_set(dossier=dossier, rule=rule, trigger_date=notice)
+    for element, description, who, day, done in TASKS:
+        Task.objects.create(dossier=dossier, description=description, element=element,
+                            who=who, due_on=notice + timedelta(days=day), done=done)
+    FinancialAnalysis.objects.create(
+        dossier=dossier, period="Annuel (valeurs de démonstration)",
+        in_house_cost=Decimal("412000.00"), contracted_cost=Decimal("468500.00"),
+        jobs=Decimal("8.00"), hours=Decimal("14560.0"),
+        notes="Le coût du contrat inclut la gestion du contrat par l'établissement.",
+    )
 
 
 # Lettre d'entente 28 (seed 001). Created only where missing: a field, a phase or a
@@ -213,9 +214,9 @@ VEILLE_FOLLOW_UP = {
 }
 
 
-def load_veille(ccsne: Organization, users: dict, dossier: Dossier) -> None:
+def load_veille(ccsne: Organization, users: dict, dossier: Dossier | None) -> None:
     data = seed_003.BULLETIN
-    title = f"{data['title']} — {data['edition']}"
+    title = BULLETIN_TITLE
     bulletin = Bulletin.objects.filter(organization=ccsne, title=title).order_by("pk").first()
     if bulletin is None:
         bulletin = services.bulletin_create(
@@ -231,7 +232,7 @@ def load_veille(ccsne: Organization, users: dict, dossier: Dossier) -> None:
             readers_others="Comité VPP", m2m={"readers": [users["executif"]]},
             **VEILLE_FOLLOW_UP[article["key"]],
         )
-        if article["key"] == "budget":
+        if article["key"] == "budget" and dossier is not None:
             services.veille_item_link(item=item, dossier=dossier)
 
 

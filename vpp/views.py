@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django_htmx.http import reswap, retarget
 from django_tables2 import RequestConfig
 
 from unionplans import office, pdf, permissions
@@ -299,8 +300,15 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int | None = None):
         except ValidationError as error:
             form_refusal(form, error)
         else:
+            if request.htmx:
+                return _work_plan(request, dossier)
             messages.success(request, _("The work-plan task was saved."))
             return redirect(_detail_url(dossier) + "#plan")
+    if request.htmx:
+        form.fields["description"].widget.attrs["autofocus"] = True
+        return render(request, "vpp/_task_form.html",
+                      {"form": form, "back": _detail_url(dossier)},
+                      status=422 if form.is_bound else 200)
     heading = _("Edit the task") if task else _("New work-plan task")
     aide_memoire = _aide_memoire() if task is None else None
     return _render_form(request, form, heading, _detail_url(dossier), dossier,
@@ -321,6 +329,14 @@ def _suggestion(request: HttpRequest) -> dict:
     if index.isdigit() and int(index) < len(reminders):
         return {"element": element, "description": str(reminders[int(index)])}
     return {"element": element}
+
+
+def _work_plan(request: HttpRequest, dossier) -> HttpResponse:
+    """The dossier's work plan as saved, in place of the whole section (htmx)."""
+    dossier = selectors.dossier_for(request, dossier.pk, EDIT)
+    context = {**_dossier_context(dossier), "can_edit": True}
+    response = render(request, "vpp/_work_plan.html", context)
+    return reswap(retarget(response, "#plan"), "outerHTML")
 
 
 @organization_view(methods=GET_POST)

@@ -58,6 +58,7 @@ def test_the_executif_makes_a_plan_from_a_template_and_edits_it(
     expect(first).to_contain_text("Mars-Avril")
     expect(first).not_to_contain_text("Janvier-Février")
 
+    page.get_by_role("link", name="Modifier la ligne 1").click()
     page.get_by_role("button", name="Descendre la ligne 1").click()
     expect(rows.nth(1)).to_contain_text("1. Identifier")
     screenshot(page, "entraide-plan.png")

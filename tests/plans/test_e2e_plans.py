@@ -52,15 +52,16 @@ def test_the_executif_builds_a_plan_and_a_membre_reads_it(page, base_url, broken
     table = page.get_by_role("table", name="Plan de travail 2022-2025")
     expect(table).to_contain_text("1.2 Mettre en place une salle")
 
-    page.get_by_role("button", name=re.compile(r"^Monter : 1\.2")).click()
+    # Moving is on the action's own page, one link away from its inline form.
+    page.get_by_role("link", name=re.compile(r"^Modifier : action 1\.2")).click()
+    page.get_by_role("link", name="Plus : déplacer ou supprimer").click()
+    page.get_by_role("button", name=re.compile("Monter")).click()
     expect(table).to_contain_text("1.1 Mettre en place une salle")
     expect(table).to_contain_text("1.2 Créer une unité de mobilisation")
 
-    page.get_by_role("link", name="Ajouter une étape").first.click()
-    field(page, "text").fill("Évaluer les besoins")
-    field(page, "when_kind").select_option("month")
-    field(page, "when_month").fill("2023-02")
-    page.get_by_role("button", name="Enregistrer").click()
+    page.get_by_role("link", name=re.compile("^Ajouter des étapes")).first.click()
+    field(page, "lines").fill("Évaluer les besoins (février 2023)")
+    page.get_by_role("button", name="Ajouter").click()
     expect(table).to_contain_text("- Évaluer les besoins (février 2023)")
 
     for state in ["Adopté", "Publié"]:

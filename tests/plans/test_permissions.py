@@ -14,6 +14,7 @@ import io
 import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from plans import services
 from plans.import_views import PLAN_IMPORT
@@ -21,6 +22,7 @@ from plans.imports import read_plan
 from plans.models import Action, Delegation, Orientation, StatutoryFile, Step, WorkPlan
 from tests import matrix
 from tests.documents import seed_004_docx
+from tests.helpers import snapshot
 from tests.matrix import ANONYMOUS
 from tests.plans.helpers import PARENTS, ROW_MODELS, first_of, make_plan
 from unionplans.forms import version_of
@@ -31,7 +33,7 @@ POST_DATA = {"direction": "down", "to_state": "clos", "what": "x", "text": "x", 
              "statement": "x", "title": "x", "mandate_start": "2019-06-01",
              "mandate_end": "2022-06-30", "outcome": Action.Outcome.UPCOMING,
              "when_kind": Step.When.LABEL, "when_label": "x", "date": "2020-01-15",
-             "target": "12", "value": "7"}
+             "target": "12", "value": "7", "lines": "x"}
 
 
 # A closed plan's next mandate starts after it.
@@ -71,8 +73,17 @@ def plan_args(target, slug=None):
     return lambda w: [slug or w[target].organization.slug, w[target].pk]
 
 
+LINE_KINDS = ("etape", "suivi")
+ADDS = ("plans:row_create", "plans:lines_add")  # the routes given the parent's pk
+
+
+def model_of(name, kind):
+    """The model of the pk in the route's URL."""
+    return PARENTS[kind] if name in ADDS else ROW_MODELS[kind]
+
+
 def row_args(name, kind, target, slug=None):
-    model = PARENTS[kind] if name == "plans:row_create" else ROW_MODELS[kind]
+    model = model_of(name, kind)
     return lambda w: [slug or w[target].organization.slug, kind, first_of(model, w[target]).pk]
 
 
@@ -102,6 +113,9 @@ ROUTES = [
     # Follow-ups and measurements stay in date order.
     ("plans:row_move", "suivi", {"POST"}, True, (403, False)),
     ("plans:row_move", "mesure", {"POST"}, True, (403, False)),
+    # Inline editing: pasted steps or follow-ups, an action's outcome from its badge.
+    *[("plans:lines_add", kind, {"GET", "POST"}, True, (302, True)) for kind in LINE_KINDS],
+    ("plans:action_outcome", "action", {"GET", "POST"}, True, (302, True)),
 ]
 ORGANIZATION_ROUTES = [
     ("plans:list", {"GET"}, False, None),
@@ -125,10 +139,7 @@ def statuses(method, write, executif_post, *, draft=False):
 
 def route_cases(name, kind, methods, write, executif_post):
     label = kind or ""
-    if kind is None:
-        model = WorkPlan
-    else:
-        model = PARENTS[kind] if name == "plans:row_create" else ROW_MODELS[kind]
+    model = WorkPlan if kind is None else model_of(name, kind)
     main, extra = ("closed", CARRY_OVER_DATA) if name == "plans:carry_over" else ("plan", None)
     main_label = label or ("closed" if main == "closed" else "")
     cases = []
@@ -188,6 +199,26 @@ CASES = [
     *[case for route in ROUTES for case in route_cases(*route)],
     *[case for route in ORGANIZATION_ROUTES for case in organization_route_cases(*route)],
 ]
+
+
+# The same refusals through htmx: a membre's inline edit is a 403 and changes nothing.
+HTMX_CASES = [
+    matrix.Case(name, row_args(name, kind, "plan"), "POST", "membre", 403, on=f"{kind}@htmx",
+                data=post_data(model_of(name, kind), "plan"))
+    for name, kind in [("plans:lines_add", "etape"), ("plans:lines_add", "suivi"),
+                       ("plans:action_outcome", "action"), ("plans:row_update", "etape")]
+]
+
+
+@matrix.parametrize(HTMX_CASES)
+def test_an_inline_edit_of_a_membre_is_refused(case, request, world, settings):
+    client = matrix.new_client()
+    client.force_login(request.getfixturevalue(case.person))
+    url, data = reverse(case.route, args=case.args(world)), case.data(world)
+    before = snapshot()
+    response = client.post(url, data, HTTP_HX_REQUEST="true")
+    assert response.status_code == 403
+    assert snapshot() == before
 
 
 @matrix.parametrize(CASES)

@@ -49,11 +49,11 @@ def test_a_project_on_two_volets_gets_its_lists_and_shows_their_considerations(
     text = page(login(executif).get(response.url))
     assert "La continuité des soins et services" in text  # volet 2
     assert "Les bonnes pratiques professionnelles et de gestion" in text  # volet 3B
-    assert "L’augmentation des exigences académiques" not in text  # volet 1: not chosen
-    assert "Le déploiement du budget alloué par l’agence" in text
+    assert "L'augmentation des exigences académiques" not in text  # volet 1: not chosen
+    assert "Le déploiement du budget alloué par l'agence" in text
     assert "0 sur 13 déterminé" in text
     assert "Mario Bélanger, impliqué·e depuis le 15 mars 2024" in text
-    assert "Impliqué·e après l’appel de candidature." in text
+    assert "Impliqué·e après l'appel de candidature." in text
     assert "Avisée le 20 mars 2024" in text
     assert "Réadaptation physique" in text
 
@@ -180,7 +180,7 @@ def test_the_phase_edit_form_refuses_a_date_to_come(login, executif, project):
         "version": version_of(phase),
     })
     assert response.status_code == 200
-    assert "Cette date n’est pas encore arrivée" in page(response)
+    assert "Cette date n'est pas encore arrivée" in page(response)
     phase.refresh_from_db()
     assert not phase.union_participation
 
