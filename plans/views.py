@@ -33,6 +33,7 @@ from .forms import (
     DelegationForm,
     FollowUpForm,
     OrientationForm,
+    ReopenForm,
     StatutoryFileForm,
     StepForm,
     TransitionForm,
@@ -148,6 +149,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "next_state": next_state,
             "next_state_label": WorkPlan.State(next_state).label if next_state else "",
             "next_plans": list(plan.next_plans.all()),
+            "reopenings": services.plan_reopenings(plan),
         }
     )
     return render(request, "plans/plan_detail.html", context)
@@ -204,27 +206,65 @@ def plan_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "plans/confirm_delete.html", context)
 
 
-@organization_view(methods=["POST"])
+@organization_view(methods=GET_POST)
 def plan_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    """A page that asks to confirm the plan's next state (and, to adopt it, the date of the
+    meeting); its form's POST makes the move. Nothing changes in one click."""
     plan = selectors.plan_part_for(request, WorkPlan, pk, EDIT)
-    form = TransitionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Unknown state."))
+    next_state = services.TRANSITIONS.get(plan.state, "")
+    posted = request.POST.get("to_state", "") if request.method == "POST" else next_state
+    form = TransitionForm(request.POST or None, to_state=posted,
+                          initial={"to_state": next_state, "adopted_on": timezone.localdate()})
+    if request.method == "POST":
+        if not form.is_valid() and "to_state" in form.errors:
+            messages.error(request, _("Unknown state."))
+            return redirect(plan_url(plan))
+        if form.is_valid():
+            try:
+                plan = services.plan_transition(
+                    plan=plan, to_state=form.cleaned_data["to_state"],
+                    adopted_on=form.cleaned_data.get("adopted_on"), by=request.user,
+                )
+            except ValidationError as error:
+                if not hasattr(error, "error_dict"):  # not about the date: the plan says why
+                    show_refusal(request, error)
+                    return redirect(plan_url(plan))
+                form_refusal(form, error)
+            else:
+                messages.success(request, _("The plan is now « %(state)s ».")
+                                 % {"state": plan.get_state_display()})
+                return redirect(plan_url(plan))
+    if not next_state:
+        messages.error(request, _("This plan is closed: it has no next state."))
         return redirect(plan_url(plan))
-    try:
-        plan = services.plan_transition(
-            plan=plan,
-            to_state=form.cleaned_data["to_state"],
-            adopted_on=form.cleaned_data["adopted_on"],
-            by=request.user,
-        )
-    except ValidationError as error:
-        show_refusal(request, error)
-    else:
-        messages.success(
-            request, _("The plan is now « %(state)s ».") % {"state": plan.get_state_display()}
-        )
-    return redirect(plan_url(plan))
+    context = {"plan": plan, "form": form, "to_state": WorkPlan.State(next_state),
+               "back": plan_url(plan)}
+    return render(request, "plans/transition.html", context,
+                  status=400 if form.errors else 200)
+
+
+@organization_view(methods=GET_POST)
+def plan_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send a published or closed plan back one state, with a reason kept in its history."""
+    plan = selectors.plan_part_for(request, WorkPlan, pk, EDIT)
+    if plan.state not in services.REOPENINGS:
+        messages.error(request, _("Only a published or closed plan can be reopened; this one "
+                                  "is « %(state)s ».") % {"state": plan.get_state_display()})
+        return redirect(plan_url(plan))
+    form = ReopenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.plan_reopen(plan=plan, reason=form.cleaned_data["reason"],
+                                        by=request.user)
+        except ValidationError as error:
+            form_refusal(form, error)
+        else:
+            messages.success(request, _("The plan is now « %(state)s ».")
+                             % {"state": plan.get_state_display()})
+            return redirect(plan_url(plan))
+    context = {"plan": plan, "form": form, "back": plan_url(plan),
+               "to_state": WorkPlan.State(services.REOPENINGS[plan.state])}
+    return render(request, "plans/reopen.html", context, status=400 if form.errors else 200)
 
 
 @organization_view()

@@ -30,7 +30,8 @@ from unionplans.importing import sign_preview
 POST_DATA = {"direction": "down", "to_state": "clos", "what": "x", "text": "x", "name": "x",
              "statement": "x", "title": "x", "mandate_start": "2019-06-01",
              "mandate_end": "2022-06-30", "outcome": Action.Outcome.UPCOMING,
-             "when_kind": Step.When.LABEL, "when_label": "x", "date": "2020-01-15"}
+             "when_kind": Step.When.LABEL, "when_label": "x", "date": "2020-01-15",
+             "reason": "x"}
 
 
 # A closed plan's next mandate starts after it.
@@ -90,7 +91,8 @@ ROUTES = [
     ("plans:xlsx", None, {"GET"}, False, None),
     ("plans:update", None, {"GET", "POST"}, True, (302, True)),
     ("plans:delete", None, {"GET", "POST"}, True, (302, True)),
-    ("plans:transition", None, {"POST"}, True, (302, True)),
+    ("plans:transition", None, {"GET", "POST"}, True, (302, True)),  # closes the plan
+    ("plans:reopen", None, {"GET", "POST"}, True, (302, True)),  # back to « adopté »
     ("plans:carry_over", None, {"GET", "POST"}, True, (302, True)),  # on the closed plan
     *[("plans:row_create", kind, {"GET", "POST"}, True, (302, True)) for kind in ROW_MODELS],
     *[("plans:row_update", kind, {"GET", "POST"}, True, (302, True)) for kind in ROW_MODELS],
