@@ -104,9 +104,9 @@ def plan_create(
 def plan_update(*, plan: WorkPlan, version: str | None = None, **fields) -> WorkPlan:
     stored = _open_plan(plan)
     if fields.get("adopted_on") not in (None, stored.adopted_on):
-        adoption_date_check(WorkPlan(mandate_start=fields.get("mandate_start", stored.mandate_start),
-                                     mandate_end=fields.get("mandate_end", stored.mandate_end)),
-                            fields["adopted_on"])
+        mandate = WorkPlan(mandate_start=fields.get("mandate_start", stored.mandate_start),
+                           mandate_end=fields.get("mandate_end", stored.mandate_end))
+        adoption_date_check(mandate, fields["adopted_on"])
     model_update(plan, fields, version=version)
     # A shorter mandate must not leave dated steps outside it.
     for step in Step.objects.filter(action__orientation__plan=plan, when_date__isnull=False):

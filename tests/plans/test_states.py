@@ -131,11 +131,12 @@ def test_an_adoption_date_out_of_the_mandate_is_refused(cc, day, message):
 
 
 def test_an_adoption_date_in_the_future_is_refused_with_a_french_message(login, executif, cc):
-    plan = services.plan_create(organization=cc, title="Futur", mandate_start=datetime.date.today(),
-                                mandate_end=datetime.date.today().replace(year=datetime.date.today().year + 3))
+    today = datetime.date.today()
+    plan = services.plan_create(organization=cc, title="Futur", mandate_start=today,
+                                mandate_end=services.years_later(today, 3))
     orientation = services.orientation_create(plan=plan, statement="Solidarité")
     services.action_create(orientation=orientation, what="Agir")
-    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    tomorrow = today + datetime.timedelta(days=1)
     response = transition(login(executif), plan, State.ADOPTED, tomorrow.isoformat())
     assert response.status_code == 400
     assert "Le plan ne peut pas être adopté à une date future" in page(response)
