@@ -24,6 +24,7 @@ from .filters import DossierFilter
 from .forms import (
     AdvanceForm,
     DeadlineForm,
+    DossierCreateForm,
     DossierForm,
     FinancialAnalysisForm,
     FindingsForm,
@@ -106,7 +107,7 @@ def dossier_create(request: HttpRequest) -> HttpResponse:
         item = organization.veille_items.filter(pk=veille_pk).first()
         if item is not None:
             initial = {"title": item.title, "veille_items": [item.pk], "description": item.summary}
-    form = DossierForm(request.POST or None, organization=organization, initial=initial)
+    form = DossierCreateForm(request.POST or None, organization=organization, initial=initial)
     if request.method == "POST" and form.is_valid():
         data, m2m = _fields(form)
         try:
@@ -126,14 +127,16 @@ def dossier_create(request: HttpRequest) -> HttpResponse:
 def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = selectors.dossier_for(request, pk, queryset=selectors.dossier_detail_queryset())
     sides = workflow.sides_of(request.user, dossier, request.access)
+    moves, waiting = workflow.moves_for(request.user, dossier, request.access)
     context = _dossier_context(dossier)
     context.update({
         "can_edit": EDIT in request.access,
         "can_write_findings": workflow.may_write_findings(request.user, dossier, request.access),
         "sides": [workflow.Side(side).label for side in sorted(sides)],
-        "next_stages": [Stage(s) for s in workflow.next_stages(dossier.stage)],
+        "moves": moves,
+        "waiting_moves": waiting,
         "previous_stage": _label(workflow.previous_stage(dossier)),
-        "can_move": bool(sides),
+        "can_go_back": workflow.may_go_back(request.user, dossier, request.access),
         "roles": workflow.roles_at(dossier.stage),
         "task_form": TaskForm(),
         "deadline_form": DeadlineForm(organization=dossier.organization),
