@@ -20,7 +20,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_tables2 import RequestConfig
 
-from unionplans import office, pdf, permissions
+from unionplans import office, once, pdf, permissions
 from unionplans.forms import model_fields
 from unionplans.permissions import EDIT, VIEW_INTERNAL, organization_view
 from unionplans.shortcuts import form_refusal, show_refusal
@@ -122,15 +122,12 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 @organization_view(EDIT, methods=GET_POST)
 def plan_create(request: HttpRequest) -> HttpResponse:
-    form = WorkPlanForm(request.POST or None)
+    form = once.protect(WorkPlanForm(request.POST or None))
     if request.method == "POST" and form.is_valid():
-        try:
-            plan = services.plan_create(organization=request.organization, **model_fields(form))
-        except ValidationError as error:
-            form_refusal(form, error)
-        else:
-            messages.success(request, _("The plan was created."))
-            return redirect(plan_url(plan))
+        done = once.submit(request, form, lambda: plan_url(services.plan_create(
+            organization=request.organization, **model_fields(form))), _("The plan was created."))
+        if done:
+            return done
     return render_form(
         request, form, heading=_("New work plan"),
         back=reverse("plans:list", args=[request.organization.slug]),
@@ -348,22 +345,19 @@ def last_change(plan: WorkPlan):
 def plan_carry_over(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_part_for(request, WorkPlan, pk, EDIT)
     proposal = services.next_mandate(plan)
-    form = CarryOverForm(request.POST or None, initial=proposal)
+    form = once.protect(CarryOverForm(request.POST or None, initial=proposal))
     if not proposal and request.method == "GET":
         messages.warning(request, _(
             "This plan's mandate ends too far off for the next one's dates to be proposed: "
             "enter them."
         ))
     if request.method == "POST" and form.is_valid():
-        try:
-            new_plan = services.plan_carry_over(plan=plan, **form.cleaned_data)
-        except ValidationError as error:
-            form_refusal(form, error)
-        else:
-            messages.success(
-                request, _("The next plan was created with the actions that were not done.")
-            )
-            return redirect(plan_url(new_plan))
+        fields = {name: value for name, value in form.cleaned_data.items() if name != once.FIELD}
+        done = once.submit(
+            request, form, lambda: plan_url(services.plan_carry_over(plan=plan, **fields)),
+            _("The next plan was created with the actions that were not done."))
+        if done:
+            return done
     return render_form(
         request,
         form,
@@ -393,17 +387,16 @@ def row_create(request: HttpRequest, kind: str, parent: int) -> HttpResponse:
     plan = selectors.plan_of(parent_obj)
     if refused := refuse_if_closed(request, plan):
         return refused
-    form = form_for(row_kind, plan, request.POST or None,
-                    instance=row_kind.model(**{row_kind.parent_field: parent_obj}))
+    form = once.protect(form_for(row_kind, plan, request.POST or None,
+                                 instance=row_kind.model(**{row_kind.parent_field: parent_obj})))
     if request.method == "POST" and form.is_valid():
         fields = {**model_fields(form), row_kind.parent_field: parent_obj}
-        try:
-            row = create_row(row_kind, fields, request.user)
-        except ValidationError as error:
-            form_refusal(form, error)
-        else:
-            messages.success(request, _("Added."))
-            return redirect(plan_url(plan, row_anchor(row)))
+        done = once.submit(
+            request, form,
+            lambda: plan_url(plan, row_anchor(create_row(row_kind, fields, request.user))),
+            _("Added."))
+        if done:
+            return done
     return render_form(
         request,
         form,

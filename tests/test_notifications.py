@@ -15,7 +15,8 @@ from tests.helpers import Role, page
 from tests.plans.helpers import make_plan
 from tests.test_invitations_matrix import invite
 from unionplans import invitations, notifications
-from unionplans.import_flow import create_once
+from unionplans.import_flow import notified
+from unionplans.once import create_once
 from unionplans.models import Membership, Notification
 from vpp import services as vpp_services
 from vpp.models import Dossier, Stage
@@ -108,8 +109,8 @@ def test_a_finished_import_notifies_who_imported_once(cc, executif):
     def create():
         return "/o/ccsne/plans/1/", "Le plan est créé."
 
-    create_once("jeton", cc, create, by=executif)
-    create_once("jeton", cc, create, by=executif)  # a double click creates nothing more
+    create_once("jeton", cc, notified(create, cc, executif))
+    create_once("jeton", cc, notified(create, cc, executif))  # a double click: nothing more
     assert sentences(executif) == [
         "Votre importation depuis Word est terminée : Le plan est créé."]
 

@@ -12,7 +12,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_tables2 import RequestConfig
 
-from unionplans import office, pdf, permissions
+from unionplans import office, once, pdf, permissions
 from unionplans.forms import model_fields
 from unionplans.permissions import organization_view
 from unionplans.shortcuts import form_refusal, show_refusal
@@ -107,18 +107,15 @@ def dossier_create(request: HttpRequest) -> HttpResponse:
         item = organization.veille_items.filter(pk=veille_pk).first()
         if item is not None:
             initial = {"title": item.title, "veille_items": [item.pk], "description": item.summary}
-    form = DossierCreateForm(request.POST or None, organization=organization, initial=initial)
+    form = once.protect(DossierCreateForm(request.POST or None, organization=organization,
+                                          initial=initial))
     if request.method == "POST" and form.is_valid():
         data, m2m = _fields(form)
-        try:
-            dossier = services.dossier_create(
-                organization=organization, by=request.user, m2m=m2m, **data
-            )
-        except ValidationError as error:
-            form_refusal(form, error)
-        else:
-            messages.success(request, _("The dossier was created at the watch stage."))
-            return redirect(_detail_url(dossier))
+        done = once.submit(request, form, lambda: _detail_url(services.dossier_create(
+            organization=organization, by=request.user, m2m=m2m, **data)),
+            _("The dossier was created at the watch stage."))
+        if done:
+            return done
     back = reverse("vpp:dossier_list", args=[organization.slug])
     return _render_form(request, form, _("New VPP dossier"), back)
 
@@ -277,18 +274,20 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int | None = None):
     dossier = selectors.dossier_for(request, pk, EDIT)
     task = get_object_or_404(Task, dossier=dossier, pk=task_pk) if task_pk else None
     form = TaskForm(request.POST or None, instance=task or Task(dossier=dossier))
+    if task is None:
+        once.protect(form)  # a new task: a second identical POST leads to the first
     if request.method == "POST" and form.is_valid():
-        try:
+        fields = model_fields(form)
+
+        def save() -> str:
             if task is None:
-                services.task_create(dossier=dossier, **model_fields(form))
+                services.task_create(dossier=dossier, **fields)
             else:
-                services.task_update(task=task, version=form.cleaned_data["version"],
-                                     **model_fields(form))
-        except ValidationError as error:
-            form_refusal(form, error)
-        else:
-            messages.success(request, _("The work-plan task was saved."))
-            return redirect(_detail_url(dossier) + "#plan")
+                services.task_update(task=task, version=form.cleaned_data["version"], **fields)
+            return _detail_url(dossier) + "#plan"
+
+        if done := once.submit(request, form, save, _("The work-plan task was saved.")):
+            return done
     heading = _("Edit the task") if task else _("New work-plan task")
     return _render_form(request, form, heading, _detail_url(dossier), dossier)
 
@@ -334,19 +333,21 @@ def deadline_edit(request: HttpRequest, pk: int, deadline_pk: int | None = None)
         else Deadline(dossier=dossier)
     )
     form = DeadlineForm(request.POST or None, instance=deadline, organization=dossier.organization)
+    if not deadline.pk:
+        once.protect(form)
     if request.method == "POST" and form.is_valid():
         data = model_fields(form)
-        try:
+
+        def save() -> str:
             services.deadline_set(
                 dossier=dossier, deadline=deadline if deadline.pk else None,
                 rule=data["rule"], trigger_date=data["trigger_date"], met=data["met"],
                 note=data["note"],
             )
-        except ValidationError as error:
-            form_refusal(form, error)
-        else:
-            messages.success(request, _("The deadline was saved."))
-            return redirect(_detail_url(dossier) + "#deadlines")
+            return _detail_url(dossier) + "#deadlines"
+
+        if done := once.submit(request, form, save, _("The deadline was saved.")):
+            return done
     heading = _("Edit the deadline") if deadline.pk else _("New deadline")
     return _render_form(request, form, heading, _detail_url(dossier), dossier)
 
@@ -383,20 +384,22 @@ def veille_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     form = VeilleItemForm(
         request.POST or None, instance=item or VeilleItem(organization=request.organization)
     )
+    if item is None:
+        once.protect(form)
     if request.method == "POST" and form.is_valid():
-        try:
-            if item is None:
-                item = services.veille_item_create(
-                    organization=request.organization, **model_fields(form)
-                )
+
+        def save() -> str:
+            saved = item
+            if saved is None:
+                saved = services.veille_item_create(
+                    organization=request.organization, **model_fields(form))
             else:
                 services.veille_item_update(item=item, version=form.cleaned_data["version"],
                                             **model_fields(form))
-        except ValidationError as error:
-            form_refusal(form, error)
-        else:
-            messages.success(request, _("The watch item was saved."))
-            return redirect("vpp:veille_detail", request.organization.slug, item.pk)
+            return reverse("vpp:veille_detail", args=[request.organization.slug, saved.pk])
+
+        if done := once.submit(request, form, save, _("The watch item was saved.")):
+            return done
     heading = _("Edit the watch item") if item else _("New watch item")
     back = reverse("vpp:veille_list", args=[request.organization.slug])
     return _render_form(request, form, heading, back)
@@ -446,19 +449,22 @@ def le28_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     organization = request.organization
     form = LE28ProjectForm(request.POST or None, instance=project or LE28Project(
         organization=organization), organization=organization)
+    if project is None:
+        once.protect(form)
     if request.method == "POST" and form.is_valid():
         data = model_fields(form)
-        try:
-            if project is None:
-                project = services.le28_project_create(organization=organization, **data)
+
+        def save() -> str:
+            saved = project
+            if saved is None:
+                saved = services.le28_project_create(organization=organization, **data)
             else:
                 services.le28_project_update(project=project,
                                              version=form.cleaned_data["version"], **data)
-        except ValidationError as error:
-            form_refusal(form, error)
-        else:
-            messages.success(request, _("The LE28 project was saved."))
-            return redirect("vpp:le28_detail", organization.slug, project.pk)
+            return reverse("vpp:le28_detail", args=[organization.slug, saved.pk])
+
+        if done := once.submit(request, form, save, _("The LE28 project was saved.")):
+            return done
     heading = _("Edit the LE28 project") if project else _("New LE28 project")
     back = reverse("vpp:le28_list", args=[organization.slug])
     return _render_form(request, form, heading, back)

@@ -240,7 +240,7 @@ def test_the_creation_form_asks_only_what_the_watch_stage_needs(login, executif,
     form = login(executif).get(reverse("vpp:dossier_create", args=["ccsne"])).context["form"]
     assert set(form.fields) == {
         "title", "establishment", "service", "mode", "domain", "description", "conseiller",
-        "direction_people", "terrain_people", "veille_items", "version",
+        "direction_people", "terrain_people", "veille_items", "version", "once",
     }
     edit_form = DossierForm(organization=cc)
     assert {"priority", "decision", "decision_date", "decision_note", "report"} <= set(
