@@ -145,7 +145,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": EDIT in request.access and not plan.is_closed,
             "next_state": next_state,
             "next_state_label": WorkPlan.State(next_state).label if next_state else "",
-            "next_plans": list(plan.next_plans.all()),
+            "next_plans": list(selectors.linkable(request, plan.next_plans.all())),
+            "can_view_internal": VIEW_INTERNAL in request.access,
             "reopenings": services.plan_reopenings(plan),
         }
     )

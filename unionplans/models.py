@@ -141,7 +141,10 @@ class Membership(Timestamped):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} — {self.organization.short_name} ({self.get_role_display()})"
+        from .people import display_name  # people reads these models
+
+        return f"{display_name(self.user)} — {self.organization.short_name} " \
+               f"({self.get_role_display()})"
 
 
 class Receipt(models.Model):
