@@ -89,3 +89,16 @@ def test_keyboard_focus_is_visible(page, base_url, pages):  # noqa: F811
     }""")
     assert style["tag"] in ("A", "BUTTON", "INPUT", "SELECT")
     assert (style["outline"] != "none" and style["width"] >= 2) or style["shadow"] != "none"
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_new_pages_fit_a_phone_and_a_laptop(browser, base_url, pages, width):  # noqa: F811
+    context = browser.new_context(locale="fr-CA", viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    log_in(tab, base_url, "executif")
+    for name, url in [("bilan", pages[7]), ("transition", pages[8]), ("reopen", pages[9]),
+                      ("dossier", pages[12])]:
+        tab.goto(base_url + url)
+        assert tab.evaluate("document.documentElement.scrollWidth") == width, name
+        screenshot(tab, f"w15-{name}-{width}.png")
+    context.close()
