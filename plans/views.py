@@ -211,8 +211,14 @@ def plan_transition(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_part_for(request, WorkPlan, pk, EDIT)
     next_state = services.TRANSITIONS.get(plan.state, "")
     posted = request.POST.get("to_state", "") if request.method == "POST" else next_state
+    # Today is proposed when it can be the adoption date; else the person enters it.
+    today = timezone.localdate()
+    try:
+        services.adoption_date_check(plan, today)
+    except ValidationError:
+        today = None
     form = TransitionForm(request.POST or None, to_state=posted,
-                          initial={"to_state": next_state, "adopted_on": timezone.localdate()})
+                          initial={"to_state": next_state, "adopted_on": today})
     if request.method == "POST":
         if not form.is_valid() and "to_state" in form.errors:
             messages.error(request, _("Unknown state."))

@@ -208,3 +208,13 @@ def test_a_conseiller_may_not_reopen(login, conseiller, cc):
     assert login(conseiller).post(reopen_url(plan), {"reason": "x"}).status_code == 403
     plan.refresh_from_db()
     assert plan.state == State.CLOSED
+
+
+def test_today_is_proposed_only_when_it_can_be_the_adoption_date(login, executif, cc):
+    client = login(executif)
+    past = make_plan(cc)  # 2019-2022: today is after its mandate
+    assert client.get(transition_url(past)).context["form"]["adopted_on"].value() is None
+    today = datetime.date.today()
+    current = services.plan_create(organization=cc, title="En cours", mandate_start=today,
+                                   mandate_end=services.years_later(today, 3))
+    assert client.get(transition_url(current)).context["form"]["adopted_on"].value() == today
