@@ -5,7 +5,7 @@ class Migration(migrations.Migration):
     """ImportReceipt becomes Receipt: every creation form uses it, not only the imports."""
 
     dependencies = [
-        ('unionplans', '0008_two_factor'),
+        ('unionplans', '0009_notifications_calendars'),
     ]
 
     operations = [
