@@ -16,8 +16,8 @@ from tests.plans.helpers import make_plan
 from tests.test_invitations_matrix import invite
 from unionplans import invitations, notifications
 from unionplans.import_flow import notified
-from unionplans.once import create_once
 from unionplans.models import Membership, Notification
+from unionplans.once import create_once
 from vpp import services as vpp_services
 from vpp.models import Dossier, Stage
 
