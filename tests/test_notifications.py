@@ -92,7 +92,8 @@ def test_the_choice_is_per_organization_and_a_departure_ends_it(cc, syndicat, me
 def test_adopting_or_closing_notifies_nobody(cc, membre):
     notifications.subscriptions_set(user=membre, organization_ids=[cc.pk])
     plan = make_plan(cc)
-    plan_services.plan_transition(plan=plan, to_state=WorkPlan.State.ADOPTED)
+    plan_services.plan_transition(plan=plan, to_state=WorkPlan.State.ADOPTED,
+                                  adopted_on=datetime.date(2019, 6, 1))
     assert Notification.objects.count() == 0
 
 
