@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from unionplans import office, pdf, permissions
+from unionplans import office, once, pdf, permissions
 from unionplans.permissions import organization_view
 from unionplans.shortcuts import form_refusal, show_refusal
 
@@ -31,8 +31,13 @@ GET_POST = ("GET", "POST")
 ENTRAIDE, EDIT = permissions.ENTRAIDE, permissions.EDIT
 
 
-def _detail(plan: EntraidePlan, anchor: str = "") -> HttpResponse:
+def _url(plan: EntraidePlan, row: EntraideRow | None = None) -> str:
     url = reverse("entraide:plan_detail", args=[plan.organization.slug, plan.pk])
+    return f"{url}#row-{row.pk}" if row else url
+
+
+def _detail(plan: EntraidePlan, anchor: str = "") -> HttpResponse:
+    url = _url(plan)
     return redirect(f"{url}#{anchor}" if anchor else url)
 
 
@@ -53,20 +58,16 @@ def index(request: HttpRequest) -> HttpResponse:
 def plan_create(request: HttpRequest) -> HttpResponse:
     organization = request.organization
     templates = selectors.templates_for(user=request.user, organization=organization)
-    form = PlanCreateForm(request.POST or None, templates=templates)
+    form = once.protect(PlanCreateForm(request.POST or None, templates=templates))
     if request.method == "POST" and form.is_valid():
-        try:
-            plan = services.plan_create_from_template(
-                template=form.cleaned_data["template"],
-                organization=organization,
-                year=form.cleaned_data["year"],
-                period_label=form.cleaned_data["period_label"],
-            )
-        except ValidationError as error:
-            form_refusal(form, error)
-        else:
-            messages.success(request, _("The plan was created from the template."))
-            return _detail(plan)
+        done = once.submit(request, form, lambda: _url(services.plan_create_from_template(
+            template=form.cleaned_data["template"],
+            organization=organization,
+            year=form.cleaned_data["year"],
+            period_label=form.cleaned_data["period_label"],
+        )), _("The plan was created from the template."))
+        if done:
+            return done
     return render(request, "entraide/plan_create.html", {"form": form})
 
 
@@ -80,8 +81,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_change": not plan.is_closed and (not plan.is_template or can_edit),
         "can_save_as_template": not plan.is_template and can_edit,
         "states": EntraideRow.State.choices,
-        "next_year_form": NextYearForm(),
-        "template_form": SaveAsTemplateForm(),
+        "next_year_form": once.protect(NextYearForm()),
+        "template_form": once.protect(SaveAsTemplateForm()),
     }
     return render(request, "entraide/plan_detail.html", context)
 
@@ -104,15 +105,13 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @organization_view(ENTRAIDE, methods=GET_POST)
 def row_add(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_for(request, pk, write=True)
-    form = RowForm(request.POST or None, organization=plan.organization)
+    form = once.protect(RowForm(request.POST or None, organization=plan.organization))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.row_add(plan=plan, **form.cleaned_data)
-        except ValidationError as error:
-            form_refusal(form, error)
-        else:
-            messages.success(request, _("The row was added."))
-            return _detail(plan)
+        fields = {name: value for name, value in form.cleaned_data.items() if name != once.FIELD}
+        done = once.submit(request, form, lambda: _url(plan, services.row_add(plan=plan, **fields)),
+                           _("The row was added."))
+        if done:
+            return done
     return render(request, "entraide/row_form.html", {"plan": plan, "form": form})
 
 
@@ -189,35 +188,38 @@ def plan_close(request: HttpRequest, pk: int) -> HttpResponse:
 @organization_view(ENTRAIDE, methods=["POST"])
 def plan_next_year(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_for(request, pk, write=True)
-    form = NextYearForm(request.POST)
+    form = once.protect(NextYearForm(request.POST))
     if not form.is_valid():
         show_refusal(request, ValidationError(form.errors))
         return _detail(plan)
-    try:
-        following = services.plan_start_next_year(
-            plan=plan, period_label=form.cleaned_data["period_label"]
-        )
-    except ValidationError as error:
-        show_refusal(request, error)
+    done = once.submit(request, form, lambda: _url(services.plan_start_next_year(
+        plan=plan, period_label=form.cleaned_data["period_label"])),
+        _("Next year's plan starts with this year's unfinished rows."))
+    if done is None:
+        show_refusal(request, ValidationError(form.errors))
         return _detail(plan)
-    messages.success(request, _("Next year's plan starts with this year's unfinished rows."))
-    return _detail(following)
+    return done
 
 
 @organization_view(ENTRAIDE, methods=["POST"])
 def plan_save_as_template(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_for(request, pk)
     permissions.require(request.access, EDIT)
-    form = SaveAsTemplateForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Give the template a name (200 characters at most)."))
+    form = once.protect(SaveAsTemplateForm(request.POST))
+    if not form.is_valid():
+        messages.error(request, _("Give the template a name (200 characters at most)."))
+        return _detail(plan)
+
+    def create() -> str:
         services.plan_save_as_template(plan=plan, name=form.cleaned_data["name"])
-    except ValidationError as error:
-        show_refusal(request, error)
-    else:
-        messages.success(request, _("The plan was saved as a template of the organization."))
-    return _detail(plan)
+        return _url(plan)
+
+    done = once.submit(request, form, create,
+                       _("The plan was saved as a template of the organization."))
+    if done is None:
+        show_refusal(request, ValidationError(form.errors))
+        return _detail(plan)
+    return done
 
 
 @organization_view(ENTRAIDE)

@@ -1,6 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from unionplans.admin import ScopedAdmin
+from unionplans.admin import ScopedAdmin, person_column
 
 from . import services
 from .models import (
@@ -50,7 +51,7 @@ class StepAdmin(ScopedAdmin):
 @admin.register(FollowUp)
 class FollowUpAdmin(ScopedAdmin):
     via = "action__orientation__plan__organization"
-    list_display = ["__str__", "action", "date", "author"]
+    list_display = ["__str__", "action", "date", person_column("author", _("author"))]
 
 
 @admin.register(StatutoryFile)

@@ -217,8 +217,27 @@ class DelegationForm(CrispyMixin, VersionedModelForm):
 
 
 class TransitionForm(forms.Form):
-    to_state = forms.ChoiceField(choices=WorkPlan.State.choices)
-    adopted_on = forms.DateField(required=False, widget=DATE_INPUT)
+    """The confirmation of a plan's next state; adopting asks for the meeting's date (the
+    service checks it)."""
+
+    to_state = forms.ChoiceField(choices=WorkPlan.State.choices, widget=forms.HiddenInput)
+    adopted_on = forms.DateField(
+        label=_("Date of the meeting that adopted the plan"), required=False,
+        widget=DATE_INPUT, validators=[check_date])
+
+    def __init__(self, *args, to_state: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if to_state != WorkPlan.State.ADOPTED:
+            del self.fields["adopted_on"]
+        else:
+            self.fields["adopted_on"].required = True
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), max_length=100, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept in the plan's history, e.g. « Amendement adopté à l'AG du 12 mars »."),
+    )
 
 
 class CarryOverForm(CrispyMixin, forms.Form):

@@ -67,6 +67,14 @@ def plans_visible_to(*, user, organization: Organization) -> QuerySet[WorkPlan]:
     )
 
 
+def linkable(request, plans: QuerySet[WorkPlan]) -> QuerySet[WorkPlan]:
+    """The plans of `plans` the person may open: a page links to nothing that answers 404
+    (a membre never sees the draft a closed plan was carried over into)."""
+    if permissions.VIEW_INTERNAL in request.access:
+        return plans
+    return plans.filter(PUBLISHED)
+
+
 def plan_tree(plan: WorkPlan) -> list[Orientation]:
     """The orientations with their actions, steps and follow-ups, numbered, in a fixed number
     of queries whatever the size of the plan."""

@@ -20,6 +20,7 @@ from unionplans.models import Organization
 from unionplans.ordering import move_in
 from unionplans.people import members_check, people_of
 from unionplans.services import model_update
+from unionplans.templatetags.dates import long_date
 
 from .imports import read_follow_up, read_step
 from .models import (
@@ -99,12 +100,18 @@ def plan_create(
         adopted_on=adopted_on,
         previous=previous,
     )
+    if adopted_on is not None:
+        adoption_date_check(plan, adopted_on)
     return _save(plan)
 
 
 @transaction.atomic
 def plan_update(*, plan: WorkPlan, version: str | None = None, **fields) -> WorkPlan:
-    _open_plan(plan)
+    stored = _open_plan(plan)
+    if fields.get("adopted_on") not in (None, stored.adopted_on):
+        mandate = WorkPlan(mandate_start=fields.get("mandate_start", stored.mandate_start),
+                           mandate_end=fields.get("mandate_end", stored.mandate_end))
+        adoption_date_check(mandate, fields["adopted_on"])
     model_update(plan, fields, version=version)
     # A shorter mandate must not leave dated steps outside it.
     for step in Step.objects.filter(action__orientation__plan=plan, when_date__isnull=False):
@@ -125,12 +132,32 @@ def plan_delete(*, plan: WorkPlan) -> None:
     plan.delete()
 
 
+def adoption_date_check(plan: WorkPlan, day: datetime.date) -> None:
+    """Refuse an adoption date that no assembly could have held (a field error)."""
+    # The congress that adopts a plan may meet up to a year before its mandate starts (in
+    # May for a mandate from June); never after the mandate ends, nor in the future.
+    earliest = years_later(plan.mandate_start, -1)
+    if day > timezone.localdate():
+        message = _("The plan cannot be adopted at a future date: enter the date of the "
+                    "meeting that adopted it.")
+    elif day < earliest:
+        message = _("The adoption date must be at most one year before the mandate starts "
+                    "(%(date)s or later).") % {"date": long_date(earliest)}
+    elif day > plan.mandate_end:
+        message = _("The adoption date must be before the end of the mandate (%(date)s).") % {
+            "date": long_date(plan.mandate_end)}
+    else:
+        return
+    raise ValidationError({"adopted_on": message}, code="adoption_date")
+
+
 @transaction.atomic
 def plan_transition(
     *, plan: WorkPlan, to_state: str, adopted_on: datetime.date | None = None, by=None
 ) -> WorkPlan:
     """Move a plan one state forward (brouillon → adopté → publié → clos), or refuse clearly.
 
+    Adopting needs the date of the meeting that adopted the plan (`adoption_date_check`).
     Published, it notifies the organization's members who asked for it (not `by`)."""
     plan = WorkPlan.objects.select_for_update().get(pk=plan.pk)
     if to_state not in State.values:
@@ -146,8 +173,15 @@ def plan_transition(
             raise ValidationError(
                 _("A plan without any action cannot be adopted."), code="empty_plan"
             )
-        plan.adopted_on = adopted_on or plan.adopted_on or timezone.localdate()
+        if adopted_on is None:
+            raise ValidationError(
+                {"adopted_on": _("Enter the date of the meeting that adopted the plan.")},
+                code="adoption_date",
+            )
+        adoption_date_check(plan, adopted_on)
+        plan.adopted_on = adopted_on
     plan.state = to_state
+    plan._history_user = by
     _save(plan)
     if to_state == State.PUBLISHED:
         notifications.notify(
@@ -157,6 +191,41 @@ def plan_transition(
             url=reverse("plans:detail", args=[plan.organization.slug, plan.pk]),
         )
     return plan
+
+
+# Reopening goes back one state: a closed plan can be changed again, a published one goes
+# back to the executive (members no longer read it).
+REOPENINGS = {State.CLOSED: State.PUBLISHED, State.PUBLISHED: State.ADOPTED}
+# The length django-simple-history keeps of a change reason.
+REASON_LENGTH = 100
+
+
+@transaction.atomic
+def plan_reopen(*, plan: WorkPlan, reason: str, by=None) -> WorkPlan:
+    """Send a published or closed plan back one state; the reason stays in its history."""
+    plan = WorkPlan.objects.select_for_update().get(pk=plan.pk)
+    reason = reason.strip()
+    if plan.state not in REOPENINGS:
+        raise ValidationError(
+            _("Only a published or closed plan can be reopened; this one is « %(state)s ».")
+            % {"state": plan.get_state_display()}, code="not_reopenable")
+    if not reason:
+        raise ValidationError({"reason": _("Say why the plan is reopened: the reason is kept "
+                                           "in its history.")}, code="no_reason")
+    if len(reason) > REASON_LENGTH:
+        raise ValidationError({"reason": _("Keep the reason under %(count)s characters.")
+                               % {"count": REASON_LENGTH}}, code="reason_too_long")
+    plan.state = REOPENINGS[plan.state]
+    plan._history_user = by
+    plan._change_reason = reason
+    return _save(plan)
+
+
+def plan_reopenings(plan: WorkPlan) -> list:
+    """The plan's reopenings, newest first: its history records that carry a reason."""
+    return list(plan.history.exclude(history_change_reason__isnull=True)
+                .exclude(history_change_reason="").select_related("history_user")
+                .order_by("-history_date"))
 
 
 def years_later(day: datetime.date, years: int) -> datetime.date:

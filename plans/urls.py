@@ -28,6 +28,7 @@ urlpatterns = [
     path("<int:pk>/modifier/", views.plan_update, name="update"),
     path("<int:pk>/supprimer/", views.plan_delete, name="delete"),
     path("<int:pk>/etat/", views.plan_transition, name="transition"),
+    path("<int:pk>/rouvrir/", views.plan_reopen, name="reopen"),
     path("<int:pk>/bilan/", views.plan_bilan, name="bilan"),
     path("<int:pk>/plan.pdf", views.plan_pdf, name="pdf"),
     path("<int:pk>/bilan.pdf", views.bilan_pdf, name="bilan_pdf"),

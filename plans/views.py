@@ -22,7 +22,7 @@ from django.utils.translation import pgettext
 from django_htmx.http import reswap, retarget
 from django_tables2 import RequestConfig
 
-from unionplans import office, pdf, permissions
+from unionplans import office, once, pdf, permissions
 from unionplans.forms import model_fields
 from unionplans.permissions import EDIT, VIEW_INTERNAL, organization_view
 from unionplans.shortcuts import form_refusal, show_refusal
@@ -39,6 +39,7 @@ from .forms import (
     MeasurementForm,
     OrientationForm,
     OutcomeForm,
+    ReopenForm,
     StatutoryFileForm,
     StepForm,
     TransitionForm,
@@ -201,15 +202,12 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 @organization_view(EDIT, methods=GET_POST)
 def plan_create(request: HttpRequest) -> HttpResponse:
-    form = WorkPlanForm(request.POST or None)
+    form = once.protect(WorkPlanForm(request.POST or None))
     if request.method == "POST" and form.is_valid():
-        try:
-            plan = services.plan_create(organization=request.organization, **model_fields(form))
-        except ValidationError as error:
-            form_refusal(form, error)
-        else:
-            messages.success(request, _("The plan was created."))
-            return redirect(plan_url(plan))
+        done = once.submit(request, form, lambda: plan_url(services.plan_create(
+            organization=request.organization, **model_fields(form))), _("The plan was created."))
+        if done:
+            return done
     return render_form(
         request, form, heading=_("New work plan"),
         back=reverse("plans:list", args=[request.organization.slug]),
@@ -227,7 +225,9 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": EDIT in request.access and not plan.is_closed,
             "next_state": next_state,
             "next_state_label": WorkPlan.State(next_state).label if next_state else "",
-            "next_plans": list(plan.next_plans.all()),
+            "next_plans": list(selectors.linkable(request, plan.next_plans.all())),
+            "can_view_internal": VIEW_INTERNAL in request.access,
+            "reopenings": services.plan_reopenings(plan),
         }
     )
     return render(request, "plans/plan_detail.html", context)
@@ -287,27 +287,71 @@ def plan_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "plans/confirm_delete.html", context)
 
 
-@organization_view(methods=["POST"])
+@organization_view(methods=GET_POST)
 def plan_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    """A page that asks to confirm the plan's next state (and, to adopt it, the date of the
+    meeting); its form's POST makes the move. Nothing changes in one click."""
     plan = selectors.plan_part_for(request, WorkPlan, pk, EDIT)
-    form = TransitionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Unknown state."))
-        return redirect(plan_url(plan))
+    next_state = services.TRANSITIONS.get(plan.state, "")
+    posted = request.POST.get("to_state", "") if request.method == "POST" else next_state
+    # Today is proposed when it can be the adoption date; else the person enters it.
+    today = timezone.localdate()
     try:
-        plan = services.plan_transition(
-            plan=plan,
-            to_state=form.cleaned_data["to_state"],
-            adopted_on=form.cleaned_data["adopted_on"],
-            by=request.user,
-        )
-    except ValidationError as error:
-        show_refusal(request, error)
-    else:
-        messages.success(
-            request, _("The plan is now « %(state)s ».") % {"state": plan.get_state_display()}
-        )
-    return redirect(plan_url(plan))
+        services.adoption_date_check(plan, today)
+    except ValidationError:
+        today = None
+    form = TransitionForm(request.POST or None, to_state=posted,
+                          initial={"to_state": next_state, "adopted_on": today})
+    if request.method == "POST":
+        if not form.is_valid() and "to_state" in form.errors:
+            messages.error(request, _("Unknown state."))
+            return redirect(plan_url(plan))
+        if form.is_valid():
+            try:
+                plan = services.plan_transition(
+                    plan=plan, to_state=form.cleaned_data["to_state"],
+                    adopted_on=form.cleaned_data.get("adopted_on"), by=request.user,
+                )
+            except ValidationError as error:
+                if not hasattr(error, "error_dict"):  # not about the date: the plan says why
+                    show_refusal(request, error)
+                    return redirect(plan_url(plan))
+                form_refusal(form, error)
+            else:
+                messages.success(request, _("The plan is now « %(state)s ».")
+                                 % {"state": plan.get_state_display()})
+                return redirect(plan_url(plan))
+    if not next_state:
+        messages.error(request, _("This plan is closed: it has no next state."))
+        return redirect(plan_url(plan))
+    context = {"plan": plan, "form": form, "to_state": WorkPlan.State(next_state),
+               "back": plan_url(plan)}
+    return render(request, "plans/transition.html", context,
+                  status=400 if form.errors else 200)
+
+
+@organization_view(methods=GET_POST)
+def plan_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send a published or closed plan back one state, with a reason kept in its history."""
+    plan = selectors.plan_part_for(request, WorkPlan, pk, EDIT)
+    if plan.state not in services.REOPENINGS:
+        messages.error(request, _("Only a published or closed plan can be reopened; this one "
+                                  "is « %(state)s ».") % {"state": plan.get_state_display()})
+        return redirect(plan_url(plan))
+    form = ReopenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.plan_reopen(plan=plan, reason=form.cleaned_data["reason"],
+                                        by=request.user)
+        except ValidationError as error:
+            form_refusal(form, error)
+        else:
+            messages.success(request, _("The plan is now « %(state)s ».")
+                             % {"state": plan.get_state_display()})
+            return redirect(plan_url(plan))
+    context = {"plan": plan, "form": form, "back": plan_url(plan),
+               "to_state": WorkPlan.State(services.REOPENINGS[plan.state])}
+    return render(request, "plans/reopen.html", context, status=400 if form.errors else 200)
 
 
 @organization_view()
@@ -394,22 +438,19 @@ def last_change(plan: WorkPlan):
 def plan_carry_over(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_part_for(request, WorkPlan, pk, EDIT)
     proposal = services.next_mandate(plan)
-    form = CarryOverForm(request.POST or None, initial=proposal)
+    form = once.protect(CarryOverForm(request.POST or None, initial=proposal))
     if not proposal and request.method == "GET":
         messages.warning(request, _(
             "This plan's mandate ends too far off for the next one's dates to be proposed: "
             "enter them."
         ))
     if request.method == "POST" and form.is_valid():
-        try:
-            new_plan = services.plan_carry_over(plan=plan, **form.cleaned_data)
-        except ValidationError as error:
-            form_refusal(form, error)
-        else:
-            messages.success(
-                request, _("The next plan was created with the actions that were not done.")
-            )
-            return redirect(plan_url(new_plan))
+        fields = {name: value for name, value in form.cleaned_data.items() if name != once.FIELD}
+        done = once.submit(
+            request, form, lambda: plan_url(services.plan_carry_over(plan=plan, **fields)),
+            _("The next plan was created with the actions that were not done."))
+        if done:
+            return done
     return render_form(
         request,
         form,
@@ -439,20 +480,19 @@ def row_create(request: HttpRequest, kind: str, parent: int) -> HttpResponse:
     plan = selectors.plan_of(parent_obj)
     if refused := refuse_if_closed(request, plan):
         return refused
-    form = form_for(row_kind, plan, request.POST or None,
-                    instance=row_kind.model(**{row_kind.parent_field: parent_obj}))
+    form = once.protect(form_for(row_kind, plan, request.POST or None,
+                                 instance=row_kind.model(**{row_kind.parent_field: parent_obj})))
     if request.method == "POST" and form.is_valid():
         fields = {**model_fields(form), row_kind.parent_field: parent_obj}
         if row_kind.model is Action:
             fields.update(steps=form.cleaned_data["steps"],
                           follow_ups=form.cleaned_data["follow_ups"])
-        try:
-            row = create_row(row_kind, fields, request.user)
-        except ValidationError as error:
-            form_refusal(form, error)
-        else:
-            messages.success(request, pgettext("row", "Added."))
-            return redirect(plan_url(plan, row_anchor(row)))
+        done = once.submit(
+            request, form,
+            lambda: plan_url(plan, row_anchor(create_row(row_kind, fields, request.user))),
+            pgettext("row", "Added."))
+        if done:
+            return done
     return render_form(
         request,
         form,

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from tests.helpers import Role, at_once, make_person, needs_postgresql, page
 from unionplans import members
-from unionplans.models import ImportReceipt, Membership
+from unionplans.models import Membership, Receipt
 
 User = get_user_model()
 
@@ -359,7 +359,7 @@ def test_each_kind_of_wrong_row_is_named_and_nothing_is_imported(login, executif
 
     assert refused.status_code == 400
     assert User.objects.count() == users
-    assert not ImportReceipt.objects.exists()
+    assert not Receipt.objects.exists()
 
 
 def test_an_existing_member_and_an_existing_account(login, executif, membre, outsider, cc):

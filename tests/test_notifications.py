@@ -15,8 +15,9 @@ from tests.helpers import Role, page
 from tests.plans.helpers import make_plan
 from tests.test_invitations_matrix import invite
 from unionplans import invitations, notifications
-from unionplans.import_flow import create_once
+from unionplans.import_flow import notified
 from unionplans.models import Membership, Notification
+from unionplans.once import create_once
 from vpp import services as vpp_services
 from vpp.models import Dossier, Stage
 
@@ -91,7 +92,8 @@ def test_the_choice_is_per_organization_and_a_departure_ends_it(cc, syndicat, me
 def test_adopting_or_closing_notifies_nobody(cc, membre):
     notifications.subscriptions_set(user=membre, organization_ids=[cc.pk])
     plan = make_plan(cc)
-    plan_services.plan_transition(plan=plan, to_state=WorkPlan.State.ADOPTED)
+    plan_services.plan_transition(plan=plan, to_state=WorkPlan.State.ADOPTED,
+                                  adopted_on=datetime.date(2019, 6, 1))
     assert Notification.objects.count() == 0
 
 
@@ -108,8 +110,8 @@ def test_a_finished_import_notifies_who_imported_once(cc, executif):
     def create():
         return "/o/ccsne/plans/1/", "Le plan est créé."
 
-    create_once("jeton", cc, create, by=executif)
-    create_once("jeton", cc, create, by=executif)  # a double click creates nothing more
+    create_once("jeton", cc, notified(create, cc, executif))
+    create_once("jeton", cc, notified(create, cc, executif))  # a double click: nothing more
     assert sentences(executif) == [
         "Votre importation depuis Word est terminée : Le plan est créé."]
 

@@ -297,7 +297,8 @@ def test_the_entraide_page_and_pdf_show_the_responsables(login, cc, people, entr
     assert "Mario Bélanger" in text and "Lucie" in text
     pdf = flat(poppler("pdftotext", client.get(
         reverse("entraide:plan_pdf", args=[cc.slug, entraide_plan.pk])).content, tmp_path))
-    assert "Lucie • Mario Bélanger" in pdf  # the names as written, then the accounts
+    # The names as written, then the accounts, one a line without a bullet (as seed 002).
+    assert "Lucie Mario Bélanger" in pdf
 
 
 def test_the_entraide_row_page_saves_the_accounts(login, cc, people, entraide_plan):

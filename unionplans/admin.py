@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import accounts, members, permissions
-from .choices import SafeChoicesMixin
+from .choices import SafeChoicesMixin, name_empty_choice
 from .forms import AdminVersionCheckForm
 from .models import ConfidentialityIncident, Membership, Organization
+from .people import display_name
 
 
 class ScopedPermissionsMixin:
@@ -44,7 +45,39 @@ class ScopedPermissionsMixin:
         return self._can(request, self.change_ability, obj)
 
 
-class ScopedAdmin(SafeChoicesMixin, ScopedPermissionsMixin, SimpleHistoryAdmin):
+class ReadableChoicesMixin:
+    """People show by name, not login, in the admin's choices of accounts; an empty choice
+    reads « (none) » or « (choose) », not `---------`."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return name_empty_choice(super().formfield_for_dbfield(db_field, request, **kwargs))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return _by_name(db_field, super().formfield_for_foreignkey(db_field, request, **kwargs))
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        return _by_name(db_field, super().formfield_for_manytomany(db_field, request, **kwargs))
+
+
+def _by_name(db_field, formfield):
+    if formfield is not None and db_field.related_model is get_user_model():
+        formfield.label_from_instance = display_name
+    return formfield
+
+
+def person_column(name: str, label):
+    """A changelist column showing the account in `name` by its person's name."""
+
+    @admin.display(description=label, ordering=f"{name}__last_name")
+    def column(obj):
+        person = getattr(obj, name)
+        return display_name(person) if person else "—"
+
+    return column
+
+
+class ScopedAdmin(ReadableChoicesMixin, SafeChoicesMixin, ScopedPermissionsMixin,
+                  SimpleHistoryAdmin):
     form = AdminVersionCheckForm
 
     def get_queryset(self, request):
@@ -133,7 +166,8 @@ def _dated(membership: Membership) -> None:
         membership.deactivated_at = None
 
 
-class MembershipInline(NoDeletionMixin, ScopedPermissionsMixin, admin.TabularInline):
+class MembershipInline(ReadableChoicesMixin, NoDeletionMixin, ScopedPermissionsMixin,
+                       admin.TabularInline):
     model = Membership
     form = MembershipAdminForm
     formset = MembershipFormSet
@@ -164,7 +198,8 @@ class OrganizationAdmin(ScopedAdmin):
 @admin.register(Membership)
 class MembershipAdmin(NoDeletionMixin, ScopedAdmin):
     form = MembershipAdminForm
-    list_display = ["user", "organization", "role", "on_entraide_committee"]
+    list_display = [person_column("user", _("person")), "organization", "role",
+                    "on_entraide_committee"]
     # RelatedOnly: the filter lists only organizations already in the scoped rows.
     list_filter = [
         "role",

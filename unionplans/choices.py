@@ -38,3 +38,28 @@ class SafeChoicesMixin:
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         kwargs.setdefault("form_class", SafeModelMultipleChoiceField)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+DASHES = "---------"  # Django's empty choice, which reads as nothing to anyone
+
+
+def name_empty_choice(field):
+    """Give a select's empty choice words: « (choose) » when an answer is required, else
+    « (none) », instead of Django's `---------`. Returns the field."""
+    from django.utils.translation import gettext_lazy as _
+
+    label = _("(choose)") if field is not None and field.required else _("(none)")
+    if isinstance(field, forms.ModelChoiceField) and field.empty_label == DASHES:
+        field.empty_label = label
+    elif isinstance(field, forms.ChoiceField) and not isinstance(
+            field, forms.MultipleChoiceField):
+        choices = list(field.choices)
+        if any(value == "" and str(text) == DASHES for value, text in choices):
+            field.choices = [(value, label if value == "" and str(text) == DASHES else text)
+                             for value, text in choices]
+    return field
+
+
+def name_empty_choices(form) -> None:
+    for field in form.fields.values():
+        name_empty_choice(field)

@@ -5,6 +5,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .choices import name_empty_choices
 from .importing import open_docx
 from .services import EDIT_CONFLICT, version_of
 
@@ -23,6 +24,7 @@ class VersionedModelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["version"].initial = version_of(self.instance)
+        name_empty_choices(self)
 
     def clean(self):
         cleaned_data = super().clean()

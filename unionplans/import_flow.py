@@ -5,13 +5,13 @@ service would refuse, its template, its confirmation form, and how to create) an
 `import_views` call `upload` and `confirm`. The file is read in the request that brings
 it and never stored: the preview travels to the confirmation signed
 (`unionplans.importing.sign_preview`), for one organization and one person, under a
-versioned salt. A preview creates its plan(s) once (`create_once`).
+versioned salt. A preview creates its plan(s) once (`unionplans.once.create_once`, its
+signed preview being its one-time token).
 
 Nothing here knows an app: the apps' services use `Problem` and `clean_problems` to say
 what they would refuse, so that the preview shows exactly that.
 """
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -20,7 +20,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -29,7 +29,8 @@ from django.utils.translation import gettext_lazy
 from . import notifications
 from .forms import ImportConfirmForm, WordUploadForm
 from .importing import read_preview, sign_preview, upload_refusal
-from .models import ImportReceipt, Organization
+from .models import Organization
+from .once import create_once
 from .shortcuts import form_refusal
 
 # Bump it when a preview's keys change: previews signed before a deploy are then refused
@@ -37,7 +38,6 @@ from .shortcuts import form_refusal
 PREVIEW_VERSION = 1
 
 EXPIRED = gettext_lazy("This preview has expired or was changed: upload the file again.")
-ALREADY_DONE = gettext_lazy("This import was already done: here is the plan.")
 
 
 class Problem(NamedTuple):
@@ -83,30 +83,17 @@ def refuse(problems: Sequence[Problem]) -> None:
         raise ValidationError([str(problem) for problem in problems])
 
 
-def create_once(token: str, organization: Organization,
-                create: Callable[[], tuple[str, str]], *, by=None) -> tuple[str, str, bool]:
-    """`create()` for the preview signed as `token`, once only: `(url, message, created)`.
+def notified(create: Callable[[], tuple[str, str]], organization: Organization, by
+             ) -> Callable[[], tuple[str, str]]:
+    """`create`, then a notification to `by` of what the import made (in its transaction)."""
 
-    `create()` makes the plan(s) and returns where they are and what to tell the person.
-    The preview's receipt is saved in the same transaction, first: a second confirmation
-    (a double click, the back button, even at the same moment) fails on its unique
-    digest, creates nothing and leads to what the first one created.
-    """
-    digest = hashlib.sha256(token.encode()).hexdigest()
-    with transaction.atomic():
-        try:
-            with transaction.atomic():  # a savepoint: the transaction goes on if it fails
-                receipt = ImportReceipt.objects.create(digest=digest,
-                                                       organization=organization, url="")
-        except IntegrityError:
-            done = ImportReceipt.objects.get(digest=digest)
-            return done.url, str(ALREADY_DONE), False
+    def run() -> tuple[str, str]:
         url, message = create()
-        receipt.url = url
-        receipt.save(update_fields=["url"])
         notifications.notify(users=[by], organization=organization,
                              kind=notifications.Kind.IMPORT, subject=str(message), url=url)
-    return url, message, True
+        return url, message
+
+    return run
 
 
 @dataclass(frozen=True)
@@ -162,10 +149,9 @@ class WordImport:
                                status=400)
         if valid:
             try:
-                url, message, created = create_once(
-                    token, request.organization,
-                    lambda: self.create(request, data, form.cleaned_data), by=request.user,
-                )
+                url, message, created = create_once(token, request.organization, notified(
+                    lambda: self.create(request, data, form.cleaned_data),
+                    request.organization, request.user))
             except ValidationError as error:
                 form_refusal(form, error)
             else:

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from . import invitations, permissions
+from . import invitations, once, permissions
 from .accounts import account_create, normalize_email
 from .models import Invitation, Membership
 from .people import display_name
@@ -64,7 +64,7 @@ def panel_context(organization, by=None) -> dict:
     """What `_invitations.html` needs, for the members page's view to add to its context.
 
     `by`: the person looking (the conseiller role is offered to a superuser only)."""
-    return {"invitation_form": InvitationForm(by=by),
+    return {"invitation_form": once.protect(InvitationForm(by=by)),
             "invitations": invitations.invitations_of(organization)}
 
 
@@ -79,22 +79,22 @@ def _invitation_for(request: HttpRequest, pk: int) -> Invitation:
 
 @permissions.organization_view(permissions.MANAGE_MEMBERS, methods=("POST",))
 def invitation_create(request: HttpRequest) -> HttpResponse:
-    form = InvitationForm(request.POST, by=request.user)
+    form = once.protect(InvitationForm(request.POST, by=request.user))
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
         return _members_page(request)
-    try:
-        invitation = invitations.invitation_create(
-            organization=request.organization, by=request.user,
-            absolute_uri=request.build_absolute_uri, **form.cleaned_data,
-        )
-    except ValidationError as error:
-        show_refusal(request, error)
-    else:
-        messages.success(request, _("Invitation sent to %(email)s.")
-                         % {"email": invitation.email})
+    fields = {name: value for name, value in form.cleaned_data.items() if name != once.FIELD}
+
+    def create() -> str:
+        invitations.invitation_create(organization=request.organization, by=request.user,
+                                      absolute_uri=request.build_absolute_uri, **fields)
+        return reverse("members", args=[request.organization.slug])
+
+    sent = _("Invitation sent to %(email)s.") % {"email": fields["email"]}
+    if once.submit(request, form, create, sent) is None:
+        show_refusal(request, ValidationError(form.errors))
     return _members_page(request)
 
 

@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy
 
 from . import invitation_views, members, permissions, privacy
 from .forms import ImportConfirmForm
-from .import_flow import create_once
 from .importing import read_preview, sign_preview, upload_refusal
 from .models import Membership
+from .once import create_once
 from .people import display_name
 from .permissions import MANAGE_MEMBERS, VIEW_MEMBERS, organization_view
 from .shortcuts import show_refusal

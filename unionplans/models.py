@@ -142,19 +142,22 @@ class Membership(Timestamped):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} — {self.organization.short_name} ({self.get_role_display()})"
+        from .people import display_name  # people reads these models
+
+        return f"{display_name(self.user)} — {self.organization.short_name} " \
+               f"({self.get_role_display()})"
 
 
-class ImportReceipt(models.Model):
-    """A Word import's preview that was confirmed, and the page its plan(s) are on.
+class Receipt(models.Model):
+    """A submission that created something, and the page where what it created is.
 
-    Saved in the transaction that creates the plan(s): a preview is confirmed once, and a
-    second confirmation (a double click, the back button) leads to what the first created
-    (`unionplans.import_flow.create_once`). Only the preview's digest is kept, not the
-    preview.
+    Saved first, in the transaction that creates: each form (a creation form's one-time
+    token, a Word import's signed preview) creates once, and a second submission (a double
+    click, the back button, even at the same moment) fails on the unique digest and leads
+    to what the first one created (`unionplans.once`). Only a digest is kept.
     """
 
-    digest = models.CharField(_("digest of the preview"), max_length=64, unique=True)
+    digest = models.CharField(_("digest"), max_length=64, unique=True)
     organization = models.ForeignKey(
         Organization, verbose_name=_("organization"), on_delete=models.CASCADE,
         related_name="+",
@@ -163,8 +166,8 @@ class ImportReceipt(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("import receipt")
-        verbose_name_plural = _("import receipts")
+        verbose_name = _("submission receipt")
+        verbose_name_plural = _("submission receipts")
 
     def __str__(self) -> str:
         return self.url

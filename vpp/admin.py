@@ -15,7 +15,7 @@ from django.db.models import Min, Q
 from django.utils.translation import gettext_lazy as _
 
 from unionplans import permissions
-from unionplans.admin import ScopedAdmin, ScopedPermissionsMixin
+from unionplans.admin import ReadableChoicesMixin, ScopedAdmin, ScopedPermissionsMixin
 from unionplans.forms import AdminVersionCheckForm
 
 from . import le28, services, workflow
@@ -93,7 +93,8 @@ class WorkbenchAdmin(ReadOnlyHistoryMixin, WorkbenchMixin, ScopedAdmin):
     pass
 
 
-class WorkbenchInline(WorkbenchMixin, ScopedPermissionsMixin, admin.TabularInline):
+class WorkbenchInline(ReadableChoicesMixin, WorkbenchMixin, ScopedPermissionsMixin,
+                      admin.TabularInline):
     via = "organization"  # from the parent object
     extra = 0
 

@@ -65,6 +65,17 @@ class DossierForm(VersionedModelForm):
         self.fields["veille_items"].queryset = organization.veille_items.all()
 
 
+class DossierCreateForm(DossierForm):
+    """A new dossier starts at the watch stage: it asks only what that stage needs. The
+    priority and the decision come at the analysis, the report at its stage (edit form)."""
+
+    class Meta(DossierForm.Meta):
+        fields = [
+            "title", "establishment", "service", "mode", "domain", "description",
+            "conseiller", "direction_people", "terrain_people", "veille_items",
+        ]
+
+
 class FindingsForm(VersionedModelForm):
     class Meta:
         model = Dossier

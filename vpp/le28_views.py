@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from unionplans import pdf, permissions
+from unionplans import once, pdf, permissions
 from unionplans.forms import model_fields
 from unionplans.permissions import organization_view
 from unionplans.shortcuts import form_refusal
@@ -96,19 +96,19 @@ def project_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     organization = request.organization
     form = ProjectForm(request.POST or None, instance=project or LE28Project(
         organization=organization), organization=organization)
+    if project is None:
+        once.protect(form)  # a second identical POST leads to the first project
     if request.method == "POST" and form.is_valid():
         data = model_fields(form)
-        try:
+
+        def save() -> str:
             if project is None:
-                project = le28.project_create(organization=organization, **data)
-            else:
-                le28.project_update(project=project, version=form.cleaned_data["version"],
-                                    **data)
-        except ValidationError as error:
-            form_refusal(form, error)
-        else:
-            messages.success(request, _("The LE28 project was saved."))
-            return redirect(_detail_url(project))
+                return _detail_url(le28.project_create(organization=organization, **data))
+            le28.project_update(project=project, version=form.cleaned_data["version"], **data)
+            return _detail_url(project)
+
+        if done := once.submit(request, form, save, _("The LE28 project was saved.")):
+            return done
     heading = _("Edit the LE28 project") if project else _("New LE28 project")
     back = _detail_url(project) if project else reverse("vpp:le28_list", args=[organization.slug])
     return _render_form(request, form, heading, back, project)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_htmx.http import reswap, retarget
 from django_tables2 import RequestConfig
 
-from unionplans import office, pdf, permissions
+from unionplans import office, once, pdf, permissions
 from unionplans.forms import model_fields
 from unionplans.permissions import organization_view
 from unionplans.shortcuts import form_refusal, show_refusal
@@ -34,6 +34,7 @@ from .forms import (
     BulletinForm,
     DeadlineForm,
     DeploymentStepForm,
+    DossierCreateForm,
     DossierForm,
     FinancialAnalysisForm,
     FindingsForm,
@@ -118,18 +119,15 @@ def dossier_create(request: HttpRequest) -> HttpResponse:
         item = organization.veille_items.filter(pk=veille_pk).first()
         if item is not None:
             initial = {"title": item.title, "veille_items": [item.pk], "description": item.summary}
-    form = DossierForm(request.POST or None, organization=organization, initial=initial)
+    form = once.protect(DossierCreateForm(request.POST or None, organization=organization,
+                                          initial=initial))
     if request.method == "POST" and form.is_valid():
         data, m2m = _fields(form)
-        try:
-            dossier = services.dossier_create(
-                organization=organization, by=request.user, m2m=m2m, **data
-            )
-        except ValidationError as error:
-            form_refusal(form, error)
-        else:
-            messages.success(request, _("The dossier was created at the watch stage."))
-            return redirect(_detail_url(dossier))
+        done = once.submit(request, form, lambda: _detail_url(services.dossier_create(
+            organization=organization, by=request.user, m2m=m2m, **data)),
+            _("The dossier was created at the watch stage."))
+        if done:
+            return done
     back = reverse("vpp:dossier_list", args=[organization.slug])
     return _render_form(request, form, _("New VPP dossier"), back)
 
@@ -138,14 +136,16 @@ def dossier_create(request: HttpRequest) -> HttpResponse:
 def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = selectors.dossier_for(request, pk, queryset=selectors.dossier_detail_queryset())
     sides = workflow.sides_of(request.user, dossier, request.access)
+    moves, waiting = workflow.moves_for(request.user, dossier, request.access)
     context = _dossier_context(dossier)
     context.update({
         "can_edit": EDIT in request.access,
         "can_write_findings": workflow.may_write_findings(request.user, dossier, request.access),
         "sides": [workflow.Side(side).label for side in sorted(sides)],
-        "next_stages": [Stage(s) for s in workflow.next_stages(dossier.stage)],
+        "moves": moves,
+        "waiting_moves": waiting,
         "previous_stage": _label(workflow.previous_stage(dossier)),
-        "can_move": bool(sides),
+        "can_go_back": workflow.may_go_back(request.user, dossier, request.access),
         "roles": workflow.roles_at(dossier.stage),
         "task_form": TaskForm(),
         "deadline_form": DeadlineForm(organization=dossier.organization),
@@ -290,20 +290,20 @@ def task_edit(request: HttpRequest, pk: int, task_pk: int | None = None):
     task = get_object_or_404(Task, dossier=dossier, pk=task_pk) if task_pk else None
     form = TaskForm(request.POST or None, instance=task or Task(dossier=dossier),
                     initial=_suggestion(request) if task is None else None)
+    if task is None:
+        once.protect(form)  # a new task: a second identical POST leads to the first
     if request.method == "POST" and form.is_valid():
-        try:
+        fields = model_fields(form)
+
+        def save() -> str:
             if task is None:
-                services.task_create(dossier=dossier, **model_fields(form))
+                services.task_create(dossier=dossier, **fields)
             else:
-                services.task_update(task=task, version=form.cleaned_data["version"],
-                                     **model_fields(form))
-        except ValidationError as error:
-            form_refusal(form, error)
-        else:
-            if request.htmx:
-                return _work_plan(request, dossier)
-            messages.success(request, _("The work-plan task was saved."))
-            return redirect(_detail_url(dossier) + "#plan")
+                services.task_update(task=task, version=form.cleaned_data["version"], **fields)
+            return _detail_url(dossier) + "#plan"
+
+        if done := once.submit(request, form, save, _("The work-plan task was saved.")):
+            return _work_plan(request, dossier) if request.htmx else done
     if request.htmx:
         form.fields["description"].widget.attrs["autofocus"] = True
         return render(request, "vpp/_task_form.html",
@@ -380,19 +380,21 @@ def deadline_edit(request: HttpRequest, pk: int, deadline_pk: int | None = None)
         else Deadline(dossier=dossier)
     )
     form = DeadlineForm(request.POST or None, instance=deadline, organization=dossier.organization)
+    if not deadline.pk:
+        once.protect(form)
     if request.method == "POST" and form.is_valid():
         data = model_fields(form)
-        try:
+
+        def save() -> str:
             services.deadline_set(
                 dossier=dossier, deadline=deadline if deadline.pk else None,
                 rule=data["rule"], trigger_date=data["trigger_date"], met=data["met"],
                 note=data["note"],
             )
-        except ValidationError as error:
-            form_refusal(form, error)
-        else:
-            messages.success(request, _("The deadline was saved."))
-            return redirect(_detail_url(dossier) + "#deadlines")
+            return _detail_url(dossier) + "#deadlines"
+
+        if done := once.submit(request, form, save, _("The deadline was saved.")):
+            return done
     heading = _("Edit the deadline") if deadline.pk else _("New deadline")
     return _render_form(request, form, heading, _detail_url(dossier), dossier)
 
@@ -440,19 +442,22 @@ def veille_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         request.POST or None, instance=item or VeilleItem(organization=organization),
         organization=organization, initial=initial,
     )
+    if item is None:
+        once.protect(form)
     if request.method == "POST" and form.is_valid():
         data, m2m = _fields(form)
-        try:
-            if item is None:
-                item = services.veille_item_create(organization=organization, m2m=m2m, **data)
+
+        def save() -> str:
+            saved = item
+            if saved is None:
+                saved = services.veille_item_create(organization=organization, m2m=m2m, **data)
             else:
                 services.veille_item_update(item=item, version=form.cleaned_data["version"],
                                             m2m=m2m, **data)
-        except ValidationError as error:
-            form_refusal(form, error)
-        else:
-            messages.success(request, _("The watch item was saved."))
-            return redirect("vpp:veille_detail", organization.slug, item.pk)
+            return reverse("vpp:veille_detail", args=[organization.slug, saved.pk])
+
+        if done := once.submit(request, form, save, _("The watch item was saved.")):
+            return done
     heading = _("Edit the watch item") if item else _("New watch item")
     back = reverse("vpp:veille_list", args=[organization.slug])
     return _render_form(request, form, heading, back)

@@ -211,6 +211,42 @@ def refusal_to_advance(dossier: Dossier, to_stage: str, user, access=None) -> st
     return None
 
 
+@dataclass(frozen=True)
+class Move:
+    """A move the page may show: `refusal` is None when the service would make it."""
+
+    to_stage: str
+    refusal: str | None
+
+    @property
+    def label(self) -> str:
+        return _stage_label(self.to_stage)
+
+
+def moves_for(user, dossier: Dossier, access=None) -> tuple[list[Move], list[Move]]:
+    """The moves `user` may make now, and those on its side that wait for content.
+
+    Both come from `refusal_to_advance`, which `dossier_advance` also asks: the page offers
+    exactly what the service accepts, and says what is missing for the others. A move of
+    the other side is neither offered nor shown.
+    """
+    sides = sides_of(user, dossier, access)
+    offered, waiting = [], []
+    for to_stage in next_stages(dossier.stage):
+        refusal = refusal_to_advance(dossier, to_stage, user, access)
+        if refusal is None:
+            offered.append(Move(to_stage, None))
+        elif TRANSITIONS[(dossier.stage, to_stage)].side in sides:
+            waiting.append(Move(to_stage, refusal))
+    return offered, waiting
+
+
+def may_go_back(user, dossier: Dossier, access=None) -> bool:
+    """Whether the page offers "go back a stage": what `dossier_go_back` accepts, given a
+    reason (the form asks for it)."""
+    return refusal_to_go_back(dossier, user, "a reason", access) is None
+
+
 def previous_stage(dossier: Dossier) -> str | None:
     """Where going back leads: the stage before, or for a closed dossier the stage it was
     closed from (the analysis after a no-go, else the follow-up)."""

@@ -109,3 +109,16 @@ def test_simultaneous_carry_overs_make_one_plan(cc):
     assert outcomes.count("done") == 1 and len(outcomes) == 4
     assert set(outcomes) - {"done"} <= refusals
     assert WorkPlan.objects.filter(previous=plan).count() == 1
+
+
+def test_a_membre_sees_no_link_to_the_draft_a_plan_was_carried_over_into(login, membre,
+                                                                        executif, cc):
+    closed = make_plan(cc, title="Plan 2019-2022", state=WorkPlan.State.CLOSED)
+    draft = services.plan_carry_over(plan=closed, **services.next_mandate(closed))
+    draft_url = reverse("plans:detail", args=[cc.slug, draft.pk])
+    url = reverse("plans:detail", args=[cc.slug, closed.pk])
+    text = page(login(membre).get(url))
+    assert draft_url not in text and draft.title not in text
+    assert login(membre).get(draft_url).status_code == 404
+    text = page(login(executif).get(url))
+    assert text.count(draft_url) >= 2  # the plan's line, and its action's

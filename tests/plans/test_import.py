@@ -21,9 +21,9 @@ from plans.imports import read_plan, read_step
 from plans.models import Action, FollowUp, Orientation, StatutoryFile, Step, WorkPlan
 from tests.documents import _action, _document, _orientation, _saved, _table, seed_004_docx
 from tests.helpers import page
-from unionplans.import_flow import create_once
 from unionplans.importing import MAX_UPLOAD, sign_preview
-from unionplans.models import ImportReceipt
+from unionplans.models import Receipt
+from unionplans.once import create_once
 
 pytestmark = pytest.mark.django_db
 
@@ -427,7 +427,7 @@ def test_a_preview_confirmed_twice_creates_one_plan_and_leads_to_it(login, execu
     assert [str(m) for m in get_messages(second.wsgi_request)][-1] == french(
         "This import was already done: here is the plan.")
     assert Action.objects.count() == 4
-    assert ImportReceipt.objects.get().url == f"/o/{cc.slug}/plans/{plan.pk}/"
+    assert Receipt.objects.get().url == f"/o/{cc.slug}/plans/{plan.pk}/"
 
 
 def test_create_once_runs_the_creation_once_per_preview(cc):
@@ -449,7 +449,7 @@ def test_a_refused_creation_leaves_no_receipt_and_can_be_confirmed_again(cc):
 
     with pytest.raises(ValidationError):
         create_once("token", cc, refused)
-    assert ImportReceipt.objects.count() == 0
+    assert Receipt.objects.count() == 0
     assert create_once("token", cc, lambda: ("/p/", "Imported."))[2] is True
 
 
@@ -468,7 +468,7 @@ def test_a_preview_of_another_version_is_refused_as_expired(login, executif, cc,
     assert response.status_code == 400
     assert french("This preview has expired or was changed: upload the file again.") in page(
         response)
-    assert WorkPlan.objects.count() == ImportReceipt.objects.count() == 0
+    assert WorkPlan.objects.count() == Receipt.objects.count() == 0
 
 
 NOTHING = "There is nothing to import in this table: no orientation and no action were read in it."
@@ -491,7 +491,7 @@ def test_a_table_with_only_its_header_is_refused(login, executif, cc, url):
     response = client.post(f"{url}confirmer/", confirmation(token))
     assert response.status_code == 400
     assert french(NOTHING) in page(response)
-    assert WorkPlan.objects.count() == ImportReceipt.objects.count() == 0
+    assert WorkPlan.objects.count() == Receipt.objects.count() == 0
 
 
 def test_the_service_refuses_a_table_with_only_its_header(cc):
@@ -541,4 +541,4 @@ def test_a_preview_the_service_refuses_offers_no_confirmation(login, executif, c
     assert error.startswith(f"{capfirst(StatutoryFile._meta.verbose_name)} 2 : ")
     assert "300" in error
     assert 'name="preview"' not in response.content.decode()
-    assert WorkPlan.objects.count() == ImportReceipt.objects.count() == 0
+    assert WorkPlan.objects.count() == Receipt.objects.count() == 0

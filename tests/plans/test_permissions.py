@@ -33,7 +33,7 @@ POST_DATA = {"direction": "down", "to_state": "clos", "what": "x", "text": "x", 
              "statement": "x", "title": "x", "mandate_start": "2019-06-01",
              "mandate_end": "2022-06-30", "outcome": Action.Outcome.UPCOMING,
              "when_kind": Step.When.LABEL, "when_label": "x", "date": "2020-01-15",
-             "target": "12", "value": "7", "lines": "x"}
+             "target": "12", "value": "7", "lines": "x", "reason": "x"}
 
 
 # A closed plan's next mandate starts after it.
@@ -103,7 +103,8 @@ ROUTES = [
     ("plans:xlsx", None, {"GET"}, False, None),
     ("plans:update", None, {"GET", "POST"}, True, (302, True)),
     ("plans:delete", None, {"GET", "POST"}, True, (302, True)),
-    ("plans:transition", None, {"POST"}, True, (302, True)),
+    ("plans:transition", None, {"GET", "POST"}, True, (302, True)),  # closes the plan
+    ("plans:reopen", None, {"GET", "POST"}, True, (302, True)),  # back to « adopté »
     ("plans:carry_over", None, {"GET", "POST"}, True, (302, True)),  # on the closed plan
     *[("plans:row_create", kind, {"GET", "POST"}, True, (302, True)) for kind in ROW_MODELS],
     *[("plans:row_update", kind, {"GET", "POST"}, True, (302, True)) for kind in ROW_MODELS],

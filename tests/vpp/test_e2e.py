@@ -42,9 +42,10 @@ def test_an_executive_moves_a_dossier_through_the_first_stages(
     expect(page.locator("#current-stage")).to_have_text("Pré-diagnostic")
     expect(page.locator("#timeline")).to_contain_text("Avis de l'employeur reçu")
 
-    page.get_by_role("button", name="Avancer").click()
-    expect(page.get_by_role("alert")).to_contain_text("Remplissez le pré-diagnostic simplifié")
-    expect(page.locator("#current-stage")).to_have_text("Pré-diagnostic")
+    # The move waits for the pre-diagnostic: not offered, and the page says what is missing.
+    expect(page.get_by_role("button", name="Avancer")).to_have_count(0)
+    expect(page.locator("#waiting-moves")).to_contain_text(
+        "Pour passer à « Analyse et décision » : Remplissez le pré-diagnostic simplifié")
 
     page.get_by_role("link", name="Remplir : Pré-diagnostic simplifié").click()
     for field in page.locator("textarea").all():

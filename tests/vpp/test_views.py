@@ -11,6 +11,7 @@ from tests.vpp.helpers import fill_pre_diagnostic
 from vpp import services
 from vpp.constants import Questionnaire, WorkPlanElement
 from vpp.deadlines import today
+from vpp.forms import DossierForm
 from vpp.models import Dossier, DossierEvent, Stage, Task
 
 
@@ -217,3 +218,24 @@ def test_every_stage_renders(login, executif, dossier, stage):
     fill_pre_diagnostic(dossier)
     Dossier.objects.filter(pk=dossier.pk).update(stage=stage)
     assert login(executif).get(url("dossier_detail", dossier)).status_code == 200
+
+
+def test_the_creation_form_asks_only_what_the_watch_stage_needs(login, executif, cc):
+    form = login(executif).get(reverse("vpp:dossier_create", args=["ccsne"])).context["form"]
+    assert set(form.fields) == {
+        "title", "establishment", "service", "mode", "domain", "description", "conseiller",
+        "direction_people", "terrain_people", "veille_items", "version", "once",
+    }
+    edit_form = DossierForm(organization=cc)
+    assert {"priority", "decision", "decision_date", "decision_note", "report"} <= set(
+        edit_form.fields)
+
+
+def test_a_posted_decision_is_not_taken_at_creation(login, executif, cc):
+    login(executif).post(reverse("vpp:dossier_create", args=["ccsne"]), {
+        "title": "Buanderie", "establishment": "CIUSSS", "service": "Buanderie",
+        "mode": "prevention", "domain": "organisation_travail", "decision": "go",
+        "priority": "haute", "report": "Conclusions",
+    })
+    dossier = Dossier.objects.get()
+    assert (dossier.decision, dossier.priority, dossier.report) == ("", "", "")
