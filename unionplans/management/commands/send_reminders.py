@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+
+from unionplans import reminders
+
+
+class Command(BaseCommand):
+    help = ("Plan today's reminders (VPP deadlines, plan steps, the weekly digest on Mondays) "
+            "and send every one waiting, failed ones due for a retry included. Safe to run "
+            "as often as you like: nothing is sent twice. For cron, without Celery beat.")
+
+    def handle(self, *args, **options):
+        queued = reminders.run()
+        self.stdout.write(f"{queued} reminder(s) to send.")
