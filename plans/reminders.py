@@ -95,11 +95,11 @@ def content(*, key: str, user, today: datetime.date) -> Content | None:
     plan = action.orientation.plan
     if moment == OVERDUE:
         subject = _("Overdue step: %(step)s") % {"step": step.text[:80]}
-        when = _("It was planned for %(when)s and the action is not settled yet.") % {
+        when = _("Planned: %(when)s; the action is not settled yet.") % {
             "when": step.when_text}
     else:
         subject = _("This month: %(step)s") % {"step": step.text[:80]}
-        when = _("It is planned for %(when)s.") % {"when": step.when_text}
+        when = _("Planned: %(when)s.") % {"when": step.when_text}
     mine = step.responsible_user_id == user.pk
     return Content(
         subject=subject,

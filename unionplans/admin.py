@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import accounts, members, permissions, reminders
@@ -281,5 +282,6 @@ class SentReminderAdmin(admin.ModelAdmin):
     @admin.action(description=_("Try the selected failed reminders again"))
     def retry_now(self, request, queryset):
         count = reminders.retry_now(rows=queryset)
-        self.message_user(request, _("%(count)d reminder(s) will be sent at the next run.")
-                          % {"count": count})
+        self.message_user(request, ngettext(
+            "%(count)d reminder will be sent at the next run.",
+            "%(count)d reminders will be sent at the next run.", count) % {"count": count})

@@ -305,7 +305,9 @@ def digest_content(*, user, today: datetime.date) -> Content | None:
         facts.append(translation.ngettext("%(count)d is overdue", "%(count)d are overdue",
                                           overdue) % {"count": overdue})
     return Content(
-        subject=_("This week: %(count)d thing(s) you answer for") % {"count": len(items)},
+        subject=translation.ngettext("This week: %(count)d thing you answer for",
+                                     "This week: %(count)d things you answer for",
+                                     len(items)) % {"count": len(items)},
         title=_("This week"),
         facts=facts,
         reason=_("You receive this weekly digest because you are named on these actions, "
