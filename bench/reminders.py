@@ -95,7 +95,7 @@ def start_workers(count: int, queue: str, smtp_port: int) -> list[subprocess.Pop
     env = {**os.environ, "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(smtp_port),
            "EMAIL_USE_TLS": "0", "LOG_LEVEL": "WARNING"}
     celery = str(Path(sys.executable).parent / "celery")
-    workers = [subprocess.Popen(
+    workers = [subprocess.Popen(  # noqa: S603 (our own celery, fixed arguments)
         [celery, "-A", "unionplans", "worker", "--pool=solo", "-Q", queue, "-n",
          f"w{n}-{queue}@%h", "--without-gossip", "--without-mingle", "--loglevel=WARNING"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
