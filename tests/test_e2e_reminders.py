@@ -24,8 +24,9 @@ from unionplans.models import Reminder, ReminderPreference
 pytestmark = pytest.mark.e2e
 
 
-def test_a_membre_turns_the_digest_off_from_the_navigation(page, base_url, broken_responses,
-                                                          membre):  # noqa: F811
+def test_a_membre_turns_the_digest_off_from_the_navigation(
+    page, base_url, broken_responses, membre  # noqa: F811
+):
     log_in(page, base_url, "membre")
     page.get_by_role("link", name="Préférences").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Préférences de rappel")
@@ -33,7 +34,8 @@ def test_a_membre_turns_the_digest_off_from_the_navigation(page, base_url, broke
     page.get_by_label("L'anglais sous le français").check()
     screenshot(page, "reminder-preferences-1366.png")
     page.get_by_role("button", name="Enregistrer").click()
-    expect(page.get_by_role("alert")).to_contain_text("Vos préférences de rappel sont enregistrées.")
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Vos préférences de rappel sont enregistrées.")
     preferences = ReminderPreference.objects.get(user=membre)
     assert (preferences.deadline, preferences.step, preferences.digest, preferences.english) \
         == (True, True, False, True)
