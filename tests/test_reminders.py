@@ -463,3 +463,25 @@ def test_the_weekly_digest_lists_the_week_and_is_skipped_when_empty(settings, sm
 def test_no_digest_on_other_days(smtp_server, plan_2026):
     run_on(datetime.date(2026, 3, 17))
     assert not SentReminder.objects.filter(kind=Reminder.DIGEST).exists()
+
+
+def test_the_command_can_only_retry(smtp_server, deadline):
+    from django.core.management import call_command
+
+    with at(datetime.date(2026, 3, 11)):
+        call_command("send_reminders", "--retries-only")
+    assert smtp_server.messages == []
+    assert not SentReminder.objects.exists()
+
+
+def test_a_claim_left_by_a_dead_worker_lapses_then_the_reminder_is_sent(smtp_server, deadline):
+    now = datetime.datetime(2026, 3, 11, 7, tzinfo=MONTREAL)
+    with time_machine.travel(now, tick=False):
+        reminders.plan(today=now.date())
+    row = SentReminder.objects.first()
+    assert reminders.claim(row.pk, now) is not None  # a worker took it, then died
+    assert reminders.deliver(row.pk, now=now + datetime.timedelta(minutes=5)) == "taken"
+    later = now + reminders.CLAIM_TIMEOUT
+    with time_machine.travel(later, tick=False):
+        assert reminders.deliver(row.pk) == Status.SENT
+    assert len(smtp_server.messages) == 1

@@ -159,7 +159,8 @@ def to_send(now: datetime.datetime) -> Q:
     """The rows a sender may claim: planned, failed and due for a retry, or claimed by a
     sender that has not finished in CLAIM_TIMEOUT."""
     return Q(status=Status.PENDING) | Q(
-        status__in=(Status.FAILED, Status.SENDING), next_attempt_at__lte=now
+        status__in=(Status.FAILED, Status.SENDING), next_attempt_at__lte=now,
+        attempts__lt=MAX_ATTEMPTS,  # a message that crashes its sender is not tried forever
     )
 
 
