@@ -485,3 +485,19 @@ def test_a_claim_left_by_a_dead_worker_lapses_then_the_reminder_is_sent(smtp_ser
     with time_machine.travel(later, tick=False):
         assert reminders.deliver(row.pk) == Status.SENT
     assert len(smtp_server.messages) == 1
+
+
+def test_the_executif_sets_the_reminder_days_and_a_bad_number_is_refused(client, cc, executif):
+    client.force_login(executif)
+    url = reverse("reminder_days", args=[cc.slug])
+    assert f'href="{url}"' in page(client.get(reverse("organization_detail", args=[cc.slug])))
+    response = client.post(url, {"reminder_days_first": "45", "reminder_days_last": "1"})
+    assert response.status_code == 200
+    assert "Assurez-vous que cette valeur est inférieure ou égale à 30." in page(response)
+    cc.refresh_from_db()
+    assert (cc.reminder_days_first, cc.reminder_days_last) == (5, 1)
+    response = client.post(url, {"reminder_days_first": "10", "reminder_days_last": "2"})
+    assert response.status_code == 302
+    cc.refresh_from_db()
+    assert (cc.reminder_days_first, cc.reminder_days_last) == (10, 2)
+    assert cc.history.latest().history_user == executif

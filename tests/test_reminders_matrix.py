@@ -4,7 +4,9 @@
 saves their own choices (nobody else's: the page takes no id). The unsubscribe link
 (/preferences/desabonnement/<token>/) is public: anyone who holds it reads what it will
 do (GET changes nothing) and a POST turns off the kind of reminder it names for the
-person it names, whoever posts (the signed token is the proof).
+person it names, whoever posts (the signed token is the proof). /o/<slug>/rappels/ (when
+deadlines are reminded) is the organization's exécutif's: 403 for its conseillers and
+membres, 404 outside.
 """
 
 import pytest
@@ -16,7 +18,7 @@ from unionplans.models import Reminder
 
 @pytest.fixture
 def world(request, db):
-    return matrix.World(request, token="unsubscribe_token")
+    return matrix.World(request, token="unsubscribe_token", cc="cc")
 
 
 @pytest.fixture
@@ -30,6 +32,10 @@ def no_args(w):
 
 def token_args(w):
     return [w["token"]]
+
+
+def organization_args(w):
+    return [w["cc"].slug]
 
 
 LOGGED_IN = [person for person in matrix.PERSONS if person != matrix.ANONYMOUS]
@@ -46,6 +52,15 @@ CASES = [
     *matrix.cases("reminders_unsubscribe", token_args, "POST",
                   dict.fromkeys(matrix.PERSONS, 200), writes=matrix.PERSONS),
     *matrix.wrong_methods("reminders_unsubscribe", token_args, {"GET", "POST"}),
+    *matrix.cases("reminder_days", organization_args, "GET", {
+        matrix.ANONYMOUS: 302, "executif": 200, "superuser": 200, "conseiller": 403,
+        "membre": 403, "executif2": 404, "outsider": 404}),
+    *matrix.cases("reminder_days", organization_args, "POST", {
+        matrix.ANONYMOUS: 302, "executif": 302, "superuser": 302, "conseiller": 403,
+        "membre": 403, "executif2": 404, "outsider": 404},
+        writes={"executif", "superuser"},
+        data={"reminder_days_first": "3", "reminder_days_last": "0"}),
+    *matrix.wrong_methods("reminder_days", organization_args, {"GET", "POST"}),
 ]
 
 

@@ -12,6 +12,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -19,8 +20,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from . import reminders
-from .models import Reminder, ReminderPreference
+from . import permissions, reminders
+from .models import Organization, Reminder, ReminderPreference
+from .shortcuts import form_refusal
 
 
 class PreferencesForm(forms.ModelForm):
@@ -61,3 +63,35 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         "kind": Reminder(kind).label, "done": request.method == "POST",
         "email": user.email,
     })
+
+
+class ReminderDaysForm(forms.ModelForm):
+    class Meta:
+        model = Organization
+        fields = ["reminder_days_first", "reminder_days_last"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", gettext_lazy("Save")))
+
+
+@permissions.organization_view(permissions.EDIT, methods=("GET", "POST"))
+def reminder_days(request: HttpRequest) -> HttpResponse:
+    """The exécutif sets when the people of its VPP dossiers are reminded of a deadline."""
+    organization = request.organization
+    form = ReminderDaysForm(request.POST or None, instance=Organization(
+        reminder_days_first=organization.reminder_days_first,
+        reminder_days_last=organization.reminder_days_last))
+    if request.method == "POST" and form.is_valid():
+        try:
+            reminders.reminder_days_update(
+                organization=organization, by=request.user,
+                first=form.cleaned_data["reminder_days_first"],
+                last=form.cleaned_data["reminder_days_last"])
+        except ValidationError as error:
+            form_refusal(form, error)
+        else:
+            messages.success(request, _("The deadline reminders are saved."))
+            return redirect("organization_detail", organization.slug)
+    return render(request, "reminders/reminder_days.html", {"form": form})

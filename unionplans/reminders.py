@@ -318,6 +318,25 @@ def digest_content(*, user, today: datetime.date) -> Content | None:
     )
 
 
+# An organization's settings
+
+
+def reminder_days_update(*, organization, by, first: int, last: int):
+    """How many working days before a VPP deadline its people are reminded (0: never)."""
+    from django.db import transaction
+
+    from .models import Organization
+
+    with transaction.atomic():
+        organization = Organization.objects.select_for_update().get(pk=organization.pk)
+        organization.reminder_days_first, organization.reminder_days_last = first, last
+        organization.full_clean()
+        organization._history_user = by
+        organization.save(update_fields=["reminder_days_first", "reminder_days_last",
+                                         "updated_at"])
+    return organization
+
+
 # Preferences and unsubscribing
 
 

@@ -62,6 +62,7 @@ urlpatterns = [
     path("compte/deconnexion-partout/", privacy_views.logout_everywhere,
          name="logout_everywhere"),
     path("compte/mes-donnees.json", privacy_views.account_data, name="account_data"),
+    path("o/<slug:slug>/rappels/", reminder_views.reminder_days, name="reminder_days"),
     path("o/<slug:slug>/affilies/", views.affiliates, name="affiliates"),
     path("o/<slug:slug>/partage/", views.organization_sharing, name="organization_sharing"),
     path("o/<slug:slug>/membres/invitations/", invitation_views.invitation_create,
