@@ -70,3 +70,21 @@ def test_the_preferences_page_fits_a_phone(browser, base_url, membre):  # noqa: 
     assert phone.evaluate("document.documentElement.scrollWidth") == 390
     screenshot(phone, "reminder-preferences-390.png")
     context.close()
+
+
+def test_the_executif_sets_the_reminder_days_on_a_phone(
+    browser, base_url, cc, executif  # noqa: F811
+):
+    context = browser.new_context(locale="fr-CA", viewport={"width": 390, "height": 800})
+    phone = context.new_page()
+    log_in(phone, base_url, "executif")
+    phone.goto(base_url + reverse("organization_detail", args=[cc.slug]))
+    phone.get_by_role("link", name="Rappels d'échéance").click()
+    phone.get_by_label("Premier rappel d'échéance (jours ouvrables avant)").fill("7")
+    assert phone.evaluate("document.documentElement.scrollWidth") == 390
+    screenshot(phone, "reminder-days-390.png")
+    phone.get_by_role("button", name="Enregistrer").click()
+    expect(phone.get_by_role("alert")).to_contain_text("Les rappels d'échéance sont enregistrés.")
+    cc.refresh_from_db()
+    assert (cc.reminder_days_first, cc.reminder_days_last) == (7, 1)
+    context.close()
