@@ -287,7 +287,10 @@ def message_for(row: SentReminder, *, today: datetime.date) -> EmailMultiAlterna
 
 def digest_content(*, user, today: datetime.date) -> Content | None:
     """« Cette semaine »: what `user` answers for that falls by Sunday, overdue included
-    (« Mes actions », `unionplans.my_actions`); None when there is nothing."""
+    (« Mes actions », `unionplans.my_actions`); None when there is nothing.
+
+    The one place to switch to `unionplans.due` (the selector of what falls due in a
+    window, built beside this) once it is merged."""
     from .my_actions import items_for
 
     _monday, sunday = week_of(today)
