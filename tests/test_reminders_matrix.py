@@ -69,6 +69,9 @@ def test_the_matrix(case, request, world):
     matrix.check(case, request, world)
 
 
+test_hostile_input = matrix.fuzz_test(CASES)
+
+
 def test_every_person_and_a_wrong_method_on_each_route():
     assert matrix.gaps(CASES) == []
 
