@@ -16,12 +16,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from entraide import services as entraide_services
 from plans import services as plan_services
 from plans.models import Step, WorkPlan
 from tests.helpers import Role, make_person, page, snapshot
 from tests.smtp import free_port, text_of
+from tests.test_my_actions import make_row, templates  # noqa: F401 (a fixture)
 from unionplans import reminders
-from unionplans.models import Reminder, ReminderPreference, SentReminder
+from unionplans.models import Membership, Reminder, ReminderPreference, SentReminder
 from vpp import services as vpp_services
 from vpp.deadlines import DayKind
 from vpp.models import DeadlineRule, Dossier
@@ -458,6 +460,25 @@ def test_the_weekly_digest_lists_the_week_and_is_skipped_when_empty(settings, sm
         Status.SKIPPED
     run_on(monday, hour=12)
     assert len([m for m in smtp_server.messages if m["Subject"].startswith("Cette semaine")]) == 2
+
+
+def test_the_digest_counts_the_comite_d_entraide_s_rows_without_their_text(
+        settings, smtp_server, cc, membre, templates):  # noqa: F811
+    """Confidential rows stay in the app: the mail says how many, and where to read them."""
+    settings.SITE_URL = "http://testserver"
+    row = make_row(cc, membre, templates, year=2026)
+    entraide_services.row_update(row=row, objective="Soutenir Josée après son congé",
+                                 schedule=["20 mars 2026"])
+    Membership.objects.filter(user=membre).update(on_entraide_committee=True)
+    run_on(datetime.date(2026, 3, 16))
+    digest = next(m for m in smtp_server.messages if m["To"] == "membre@example.org")
+    text = text_of(digest)
+    assert " ".join(digest["Subject"].split()) == (
+        "Cette semaine : 1 chose dont vous êtes responsable")
+    assert "1 ligne du comité d'entraide : voir l'application" in text
+    assert "Josée" not in text and "Josée" not in digest.as_string()
+    assert f"#row-{row.pk}" not in text
+    assert "\n* " not in text  # no line at all: the row is only counted
 
 
 def test_no_digest_on_other_days(smtp_server, plan_2026):

@@ -287,27 +287,35 @@ def message_for(row: SentReminder, *, today: datetime.date) -> EmailMultiAlterna
 
 def digest_content(*, user, today: datetime.date) -> Content | None:
     """« Cette semaine »: what `user` answers for that falls by Sunday, overdue included
-    (« Mes actions », `unionplans.my_actions`); None when there is nothing.
+    (`unionplans.due.due_for`); None when there is nothing.
 
-    The one place to switch to `unionplans.due` (the selector of what falls due in a
-    window, built beside this) once it is merged."""
-    from .my_actions import items_for
+    The comité d'entraide's rows are confidential: an email leaves the app, so they are
+    counted, never written."""
+    from .due import due_for
 
     _monday, sunday = week_of(today)
-    items = [item for item in items_for(user=user, today=today)
-             if item.date is not None and item.date <= sunday]
+    items = due_for(user=user, today=today, days=(sunday - today).days)
     if not items:
         return None
+    shown = [item for item in items if not item.confidential]
+    hidden = len(items) - len(shown)
     overdue = sum(item.overdue for item in items)
-    lines = [(f"{item.kind} — {item.title[:120]} ({item.organization.short_name})",
+    lines = [(" — ".join(filter(None, [
+                 f"{item.kind} — {item.title[:120]} ({item.organization.short_name})",
+                 item.why])),
               item.when or long_date(item.date), absolute(item.url), item.overdue)
-             for item in items]
+             for item in shown]
     facts = [translation.ngettext("%(count)d thing to do by %(sunday)s",
                                   "%(count)d things to do by %(sunday)s", len(items))
              % {"count": len(items), "sunday": long_date(sunday)}]
     if overdue:
         facts.append(translation.ngettext("%(count)d is overdue", "%(count)d are overdue",
                                           overdue) % {"count": overdue})
+    if hidden:
+        facts.append(translation.ngettext(
+            "%(count)d row of the comité d'entraide: see the application",
+            "%(count)d rows of the comité d'entraide: see the application", hidden,
+        ) % {"count": hidden})
     return Content(
         subject=translation.ngettext("This week: %(count)d thing you answer for",
                                      "This week: %(count)d things you answer for",
