@@ -130,7 +130,8 @@ def test_the_mail_is_in_french_links_to_the_dossier_and_says_why(settings, smtp_
     text = text_of(message)
     assert "Bonjour Josée Côté," in text
     assert "Échéance le 18 mars 2026, dans 5 jours ouvrables." in text
-    assert "30 jours civils à partir de l'avis de l'employeur, comptés du 16 février 2026" in text
+    assert ("30 jours de calendrier à partir de l'avis de l'employeur, comptés du "
+            "16 février 2026") in text
     assert "vous êtes nommée ou nommé du côté terrain du dossier" in text
     dossier_url = "http://testserver" + reverse("vpp:dossier_detail", args=["ccsne", dossier.pk])
     assert dossier_url in text
@@ -447,14 +448,20 @@ def test_the_weekly_digest_lists_the_week_and_is_skipped_when_empty(settings, sm
     settings.SITE_URL = "http://testserver"
     ReminderPreference.objects.create(user=executif, step=False)
     WorkPlan.objects.filter(pk=plan_2026.pk).update(state=WorkPlan.State.PUBLISHED)
-    monday = datetime.date(2026, 3, 16)
+    # Monday 30 March: the exécutif's step of 20 March is overdue, the membre's step of
+    # March falls due on the month's last day (unionplans.due), Tuesday 31.
+    monday = datetime.date(2026, 3, 30)
     run_on(monday)
     digests = [m for m in smtp_server.messages if m["Subject"].startswith("Cette semaine")]
     # The conseiller answers for nothing: no digest.
     assert sorted(m["To"] for m in digests) == ["executif@example.org", "membre@example.org"]
     text = text_of(next(m for m in digests if m["To"] == "executif@example.org"))
     assert "Bilan au conseil" in text
-    assert "20 mars 2026" in text
+    assert "20 mars 2026 (en retard)" in text
+    assert "Préparer la tournée" not in text
+    text = text_of(next(m for m in digests if m["To"] == "membre@example.org"))
+    assert "Préparer la tournée" in text
+    assert "Bilan au conseil" not in text
     assert "http://testserver" + reverse("my_actions") in text
     assert SentReminder.objects.get(kind=Reminder.DIGEST, user=conseiller).status == \
         Status.SKIPPED
@@ -467,7 +474,7 @@ def test_the_digest_counts_the_comite_d_entraide_s_rows_without_their_text(
     """Confidential rows stay in the app: the mail says how many, and where to read them."""
     settings.SITE_URL = "http://testserver"
     row = make_row(cc, membre, templates, year=2026)
-    entraide_services.row_update(row=row, objective="Soutenir Josée après son congé",
+    entraide_services.row_update(row=row, objective="Soutenir Gisèle après son congé",
                                  schedule=["20 mars 2026"])
     Membership.objects.filter(user=membre).update(on_entraide_committee=True)
     run_on(datetime.date(2026, 3, 16))
@@ -476,7 +483,10 @@ def test_the_digest_counts_the_comite_d_entraide_s_rows_without_their_text(
     assert " ".join(digest["Subject"].split()) == (
         "Cette semaine : 1 chose dont vous êtes responsable")
     assert "1 ligne du comité d'entraide : voir l'application" in text
-    assert "Josée" not in text and "Josée" not in digest.as_string()
+    html = next(part for part in digest.walk() if part.get_content_type() == "text/html")
+    html = html.get_payload(decode=True).decode()
+    assert "1 ligne du comité d&#x27;entraide : voir l&#x27;application" in html
+    assert "Gisèle" not in text and "Gisèle" not in html
     assert f"#row-{row.pk}" not in text
     assert "\n* " not in text  # no line at all: the row is only counted
 
