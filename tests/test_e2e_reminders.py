@@ -1,4 +1,4 @@
-"""End to end in Chromium: a membre finds the reminder preferences in the navigation,
+"""End to end in Chromium: a membre finds the reminder preferences in the user menu,
 turns the weekly digest off, and an unsubscribe link read on a phone (390 px, logged
 out) asks before it stops the VPP deadline reminders.
 
@@ -24,10 +24,11 @@ from unionplans.models import Reminder, ReminderPreference
 pytestmark = pytest.mark.e2e
 
 
-def test_a_membre_turns_the_digest_off_from_the_navigation(
+def test_a_membre_turns_the_digest_off_from_the_user_menu(
     page, base_url, broken_responses, membre  # noqa: F811
 ):
     log_in(page, base_url, "membre")
+    page.locator("#user-menu").click()
     page.get_by_role("link", name="Préférences").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Préférences de rappel")
     page.get_by_label("Résumé de la semaine").uncheck()
