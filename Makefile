@@ -60,3 +60,4 @@ bench: export DEBUG ?= 1
 bench: demo
 	$(BIN)/python bench/pdf.py
 	$(BIN)/python bench/imports.py
+	$(BIN)/python bench/reminders.py

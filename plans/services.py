@@ -35,6 +35,7 @@ from .models import (
     WorkPlan,
 )
 from .selectors import plan_of
+from .tasks import render_plan_pdf
 
 State = WorkPlan.State
 
@@ -190,6 +191,8 @@ def plan_transition(
             subject=plan.title, by=by,
             url=reverse("plans:detail", args=[plan.organization.slug, plan.pk]),
         )
+        # Members download it after the assembly: a worker renders it once, now.
+        transaction.on_commit(lambda: render_plan_pdf.delay(plan.pk))
     return plan
 
 

@@ -380,15 +380,14 @@ def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return _plan_pdf(request, selectors.plan_part_for(request, WorkPlan, pk))
 
 
+def plan_document(plan: WorkPlan) -> dict:
+    """What a plan's PDF is made of: the view serves it, `plans.tasks` renders it ahead."""
+    return {"template_name": "plans/pdf/plan.html", "context": plan_context(plan),
+            "title": plan.title, "split_rows": True}
+
+
 def _plan_pdf(request: HttpRequest, plan: WorkPlan) -> HttpResponse:
-    return pdf.pdf_response(
-        request,
-        template_name="plans/pdf/plan.html",
-        context=plan_context(plan),
-        title=plan.title,
-        last_modified=last_change(plan),
-        split_rows=True,
-    )
+    return pdf.pdf_response(request, **plan_document(plan), last_modified=last_change(plan))
 
 
 @organization_view()

@@ -15,6 +15,7 @@ from tests import test_members_matrix as members_matrix
 from tests import test_my_actions as my_actions_matrix
 from tests import test_personal_matrix as personal_matrix
 from tests import test_privacy_matrix as privacy_matrix
+from tests import test_reminders_matrix as reminders_matrix
 from tests.entraide import test_permission_matrix as entraide_matrix
 from tests.matrix import ANONYMOUS
 from tests.plans import test_permissions as plans_matrix
@@ -51,6 +52,7 @@ MATRICES = {
     "members": (members_matrix.CASES, matrix.PERSONS),
     "invitations": (invitations_matrix.CASES, matrix.PERSONS),
     "privacy": (privacy_matrix.CASES, matrix.PERSONS),
+    "reminders": (reminders_matrix.CASES, matrix.PERSONS),
     "plans": (plans_matrix.CASES, matrix.PERSONS),
     "vpp": (vpp_matrix.CASES, matrix.PERSONS),
     "le28": (le28_matrix.CASES, matrix.PERSONS),

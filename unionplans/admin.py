@@ -8,12 +8,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import accounts, members, permissions
+from . import accounts, members, permissions, reminders
 from .choices import SafeChoicesMixin, name_empty_choice
 from .forms import AdminVersionCheckForm
-from .models import ConfidentialityIncident, Membership, Organization
+from .models import ConfidentialityIncident, Membership, Organization, SentReminder
 from .people import display_name
 
 
@@ -283,3 +284,39 @@ class AccountAdmin(SafeChoicesMixin, UserAdmin):
         (None, {"classes": ("wide",), "fields": ("username", "email", "usable_password",
                                                  "password1", "password2")}),
     )
+
+
+# Reminders: the sent-log, for the superusers who run the server (a failed mail server
+# shows here, with its error and the next attempt).
+
+
+@admin.register(SentReminder)
+class SentReminderAdmin(admin.ModelAdmin):
+    list_display = ["user", "kind", "key", "status", "attempts", "next_attempt_at", "sent_at",
+                    "last_error"]
+    list_filter = ["status", "kind"]
+    search_fields = ["user__username", "user__email", "key"]
+    readonly_fields = [field.name for field in SentReminder._meta.fields]
+    actions = ["retry_now"]
+
+    def has_module_permission(self, request):
+        return permissions.is_superuser(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.is_superuser(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return permissions.is_superuser(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Try the selected failed reminders again"))
+    def retry_now(self, request, queryset):
+        count = reminders.retry_now(rows=queryset)
+        self.message_user(request, ngettext(
+            "%(count)d reminder will be sent at the next run.",
+            "%(count)d reminders will be sent at the next run.", count) % {"count": count})

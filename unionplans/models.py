@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -77,6 +77,18 @@ class Organization(Timestamped):
         on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         help_text=_("Named by the exécutif; by law, the person with the highest authority "
                     "until someone is named."),
+    )
+    # VPP deadlines are reminded this many working days before they fall (0: no reminder).
+    reminder_days_first = models.PositiveSmallIntegerField(
+        _("first deadline reminder (working days before)"), default=5,
+        validators=[MaxValueValidator(30)],
+        help_text=_("The people of a VPP dossier are reminded of a deadline this many "
+                    "working days before it falls; 0 for none."),
+    )
+    reminder_days_last = models.PositiveSmallIntegerField(
+        _("last deadline reminder (working days before)"), default=1,
+        validators=[MaxValueValidator(30)],
+        help_text=_("A second reminder, this many working days before; 0 for none."),
     )
     history = HistoricalRecords()
 
@@ -388,3 +400,93 @@ class DemoRecord(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class Reminder(models.TextChoices):
+    """The kinds of reminder a person receives, each of which they can turn off."""
+
+    DEADLINE = "deadline", _("VPP deadlines")
+    STEP = "step", _("Steps of the plan de travail")
+    DIGEST = "digest", _("Weekly digest")
+
+
+class ReminderPreference(models.Model):
+    """Which reminders a person wants; a person without a row gets them all, in French."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE,
+        related_name="reminder_preference",
+    )
+    deadline = models.BooleanField(
+        _("VPP deadlines"), default=True,
+        help_text=_("A deadline of a dossier you are named on, before it falls and when it "
+                    "is overdue."),
+    )
+    step = models.BooleanField(
+        _("Steps of the plan de travail"), default=True,
+        help_text=_("A step you answer for, in its month and when it is overdue."),
+    )
+    digest = models.BooleanField(
+        _("Weekly digest"), default=True,
+        help_text=_("On Mondays, everything you answer for this week (none when empty)."),
+    )
+    english = models.BooleanField(
+        _("English below the French"), default=False,
+        help_text=_("Reminders are in French; add the same text in English under it."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("reminder preferences")
+        verbose_name_plural = _("reminder preferences")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    def wants(self, kind: str) -> bool:
+        return getattr(self, kind)
+
+
+class SentReminder(models.Model):
+    """The sent-log: one row per reminder a person is due, unique by its key.
+
+    The key names what is reminded and when it falls (a deadline's due date, a step's
+    month, the digest's week), so planning twice creates nothing twice, and a deadline
+    moved after its reminder gets a new key, hence a new reminder with the new date.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("To send")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed, will be retried")
+        GAVE_UP = "gave_up", _("Failed, no more retries")
+        SKIPPED = "skipped", _("Not sent (nothing left to remind)")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Reminder.choices)
+    key = models.CharField(_("what and when"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # When a failed reminder is tried again; while sending, when its claim lapses.
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("planned"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="one_reminder_per_person_and_key")
+        ]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="reminder_to_send")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.key}"

@@ -117,6 +117,38 @@ def split_rows_to_pdf(template_name: str, context: dict, passes: int = 4) -> byt
             break
         breaks = merged
     return document.write_pdf(font_config=fonts)
+def document(template_name: str, context: dict, title) -> tuple[str, str, str, dict]:
+    """The document's HTML, its version, its title and the context it was rendered with,
+    in French."""
+    with translation.override(PDF_LANGUAGE):
+        title = str(title)  # may be lazy: PDFs are in French, whatever the request's language
+        context = {**context, "title": title, "printed_on": timezone.localdate()}
+        html = render_to_string(template_name, context)
+    version = hashlib.sha256(f"{weasyprint_version}\n{html}".encode()).hexdigest()
+    return html, version, title, context
+
+
+def cached_pdf(html: str, version: str, *, template_name: str = "", context: dict | None = None,
+               split_rows: bool = False) -> bytes:
+    """The PDF of `html`, rendered once per version and then taken from the cache; with
+    `split_rows`, laid out again from the template by `split_rows_to_pdf`."""
+    pdf = cache.get(f"pdf:{version}")
+    if pdf is None:
+        pdf = split_rows_to_pdf(template_name, context) if split_rows else html_to_pdf(html)
+        cache.set(f"pdf:{version}", pdf, settings.PDF_CACHE_TIMEOUT)
+    return pdf
+
+
+def is_cached(version: str) -> bool:
+    return cache.get(f"pdf:{version}") is not None
+
+
+def prerender(*, template_name: str, context: dict, title, split_rows: bool = False) -> str:
+    """Render a document into the cache ahead of its downloads (a worker's task, e.g. a
+    plan just published); its version. With REDIS_URL, the cache the web servers read."""
+    html, version, _title, context = document(template_name, context, title)
+    cached_pdf(html, version, template_name=template_name, context=context, split_rows=split_rows)
+    return version
 
 
 def pdf_response(
@@ -137,21 +169,14 @@ def pdf_response(
     objects shown, is sent for information only: a deletion may not move it, so only the
     ETag can answer 304.
     """
-    with translation.override(PDF_LANGUAGE):
-        title = str(title)  # may be lazy: PDFs are in French, whatever the request's language
-        context = {**context, "title": title, "printed_on": timezone.localdate()}
-        html = render_to_string(template_name, context)
-    version = hashlib.sha256(f"{weasyprint_version}\n{html}".encode()).hexdigest()
+    html, version, title, context = document(template_name, context, title)
     etag = quote_etag(version)
     not_modified = get_conditional_response(request, etag=etag)
     if not_modified is not None:
         return not_modified
 
-    pdf = cache.get(f"pdf:{version}")
-    if pdf is None:
-        pdf = split_rows_to_pdf(template_name, context) if split_rows else html_to_pdf(html)
-        cache.set(f"pdf:{version}", pdf, settings.PDF_CACHE_TIMEOUT)
-
+    pdf = cached_pdf(html, version, template_name=template_name, context=context,
+                     split_rows=split_rows)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=False, filename=f"{slugify(title) or 'document'}.pdf"

@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import permissions
-from .models import Invitation, Membership, Organization
+from .models import Invitation, Membership, Organization, SentReminder
 from .people import ERASED_PREFIX, display_name, members_check
 
 PROJECT_APPS = ("unionplans", "plans", "vpp", "entraide")
@@ -143,6 +143,8 @@ def person_erase(*, membership: Membership, by) -> None:
                 model.objects.filter(email__iexact=old_email).update(email="")
         for model in (AccessAttempt, AccessFailureLog, AccessLog):
             model.objects.filter(username=old_username).delete()
+        # The reminders' log: a mail server's error may quote the address.
+        SentReminder.objects.filter(user=user).delete()
         _end_sessions(user)
         current = Membership.objects.get(pk=membership.pk)
         current._history_user = by

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -253,6 +254,28 @@ FILE_UPLOAD_HANDLERS = [
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Background work (Celery): a broker when CELERY_BROKER_URL is set (Redis or RabbitMQ), and
+# workers and beat run beside the web servers; without one, every task runs at once in the
+# process that asks for it, so `make run` needs nothing else (see unionplans/celery.py).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
+CELERY_TIMEZONE = "America/Montreal"
+CELERY_TASK_ACKS_LATE = True  # a worker that dies mid-task leaves it to another
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # several workers share a burst of reminders evenly
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BEAT_SCHEDULE = {
+    # At 7:00, plan the day's reminders (and the weekly digest on Mondays) and send them.
+    "reminders": {"task": "unionplans.tasks.send_reminders",
+                  "schedule": crontab(hour=7, minute=0)},
+    # Retry what failed (after its back-off) and what a dead worker left.
+    "reminder-retries": {"task": "unionplans.tasks.retry_reminders",
+                         "schedule": timedelta(minutes=15)},
+}
+# The address the links of reminders start with (no request to build them from).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # PDF documents are cached by object version; a day is plenty, versions change the key.
 PDF_CACHE_TIMEOUT = int(os.environ.get("PDF_CACHE_TIMEOUT", "86400"))

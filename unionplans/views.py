@@ -56,6 +56,7 @@ def organization_detail(request: HttpRequest) -> HttpResponse:
         else permissions.scope(organization.affiliates.all(), request.user, via=""),
         "can_see_affiliates": permissions.VIEW_INTERNAL in access,
         "can_share": permissions.EDIT in access and organization.parent_id is not None,
+        "can_edit": permissions.EDIT in access,
         "can_view_members": can_view_members,
         "memberships": members_by_role(organization) if can_view_members else [],
         "can_see_entraide": permissions.ENTRAIDE in access,

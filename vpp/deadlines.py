@@ -57,3 +57,13 @@ def today(now: datetime | None = None) -> date:
 def days_left(due: date, on: date | None = None) -> int:
     """Days from `on` (default: today in Montreal) to `due`; negative when overdue."""
     return (due - (on or today())).days
+
+
+def working_days_left(due: date, on: date) -> int:
+    """Working days from `on` (not counted) to `due` (counted): 1 when `due` is the next
+    working day, 0 when it is `on` or before."""
+    counted, day = 0, on
+    while day < due:
+        day += timedelta(days=1)
+        counted += is_working_day(day)
+    return counted

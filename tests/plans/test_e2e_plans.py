@@ -68,7 +68,7 @@ def test_the_executif_builds_a_plan_and_a_membre_reads_it(page, base_url, broken
         # Each state is confirmed on its own page; adopting asks for the meeting's date.
         page.get_by_role("link", name=f"Marquer comme « {state} »").click()
         if state == "Adopté":
-            page.get_by_label("Date de l’instance qui a adopté le plan").fill("2022-05-28")
+            page.get_by_label("Date de l'instance qui a adopté le plan").fill("2022-05-28")
         page.get_by_role("main").get_by_role("button", name=f"Marquer comme « {state} »").click()
         expect(page.get_by_role("main")).to_contain_text(f"Le plan est maintenant « {state} ».")
     screenshot(page, "plans-detail.png")

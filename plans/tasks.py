@@ -1,0 +1,16 @@
+from celery import shared_task
+
+from unionplans import pdf
+
+
+@shared_task
+def render_plan_pdf(plan_pk: int) -> str | None:
+    """Render a published plan's PDF into the cache, so that the members' downloads after
+    the assembly are served from it; the version, or None if the plan is gone."""
+    from .models import WorkPlan
+    from .views import plan_document
+
+    plan = WorkPlan.objects.select_related("organization").filter(pk=plan_pk).first()
+    if plan is None:
+        return None
+    return pdf.prerender(**plan_document(plan))

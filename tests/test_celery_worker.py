@@ -1,0 +1,115 @@
+"""The real parts together: a Celery worker process, a real broker (Redis, then RabbitMQ,
+both running on this machine as in CI), PostgreSQL and an SMTP server on loopback.
+
+The test starts the worker itself (`celery -A unionplans worker`) on the test database
+and a queue of its own, plans today's reminders, queues them through the broker and
+waits for the worker's results (Redis as result backend). PostgreSQL only: the worker is
+another process, and SQLite's test database lives in this one's memory.
+"""
+
+import datetime
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from tests.helpers import needs_postgresql
+from tests.smtp import text_of
+from unionplans import celery_app, reminders
+from unionplans.models import SentReminder
+from unionplans.tasks import send_reminder
+from vpp import services as vpp_services
+from vpp.deadlines import DayKind, due_date
+from vpp.models import DeadlineRule, Dossier
+
+RESULTS = "redis://127.0.0.1:6379/13"
+BROKERS = ["redis://127.0.0.1:6379/13", "amqp://guest:guest@127.0.0.1:5672//"]
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = [needs_postgresql, pytest.mark.django_db(transaction=True)]
+
+
+def _forget_connections():
+    # The app keeps its broker pools and result backend once made: drop them so that the
+    # next message uses the URLs configured now (and the eager tests stay eager).
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    celery_app._backend_cache = None
+    celery_app._local.__dict__.pop("backend", None)
+
+
+@pytest.fixture(params=BROKERS, ids=["redis", "rabbitmq"])
+def broker(request):
+    keys = ("broker_url", "result_backend", "task_always_eager", "task_default_queue")
+    saved = {key: celery_app.conf[key] for key in keys}
+    queue = f"unionplans-test-{uuid.uuid4().hex}"
+    celery_app.conf.update(broker_url=request.param, result_backend=RESULTS,
+                           task_always_eager=False, task_default_queue=queue)
+    _forget_connections()
+    yield request.param, queue
+    celery_app.conf.update(saved)
+    _forget_connections()
+
+
+@pytest.fixture
+def worker(broker, smtp_server, settings):
+    url, queue = broker
+    database = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
+                        f"{database['NAME']}",
+        "CELERY_BROKER_URL": url,
+        "CELERY_RESULT_BACKEND": RESULTS,
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(settings.EMAIL_PORT),
+        "EMAIL_USE_TLS": "0",
+        "SITE_URL": "http://testserver",
+    }
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "celery"), "-A", "unionplans", "worker",
+         "--pool=solo", "-Q", queue, "--without-gossip", "--without-mingle",
+         "--without-heartbeat", "--loglevel=WARNING", "-n", f"{queue}@%h"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    yield process
+    process.terminate()
+    _out, errors = process.communicate(timeout=60)
+    assert b"Traceback" not in errors, errors.decode()
+
+
+def test_a_worker_sends_the_reminders_through_the_broker_once_each(worker, smtp_server, cc,
+                                                                   membre, conseiller):
+    today = timezone.localdate()
+    due = due_date(today, 5, DayKind.WORKING)
+    rule = DeadlineRule.objects.create(
+        organization=cc, name="Avis de l'employeur", reference="art. 29", days=30,
+        day_kind=DayKind.CALENDAR, trigger="l'avis de l'employeur")
+    dossier = vpp_services.dossier_create(
+        organization=cc, by=None, title="Reprographie", establishment="CISSS des Laurentides",
+        service="Reprographie", mode=Dossier.Mode.INTERVENTION,
+        domain=Dossier.Domain.INTERVENTION, conseiller=conseiller,
+        m2m={"terrain_people": [membre]})
+    vpp_services.deadline_set(dossier=dossier, rule=rule,
+                              trigger_date=due - datetime.timedelta(days=30))
+
+    assert reminders.run() == 2  # queued on the broker, not sent here
+    # Queued again (a second scheduler, a retry): the worker claims each row once. The
+    # solo worker takes its queue in order, so this result comes after the two sends.
+    pks = list(SentReminder.objects.values_list("pk", flat=True))
+    again = send_reminder.delay(pks[0])
+    assert again.get(timeout=120) == "taken"
+
+    assert list(SentReminder.objects.values_list("status", flat=True)) == ["sent", "sent"]
+    assert sorted(m["To"] for m in smtp_server.messages) == [
+        "conseiller@example.org", "membre@example.org"]
+    text = text_of(smtp_server.messages[0])
+    assert "Échéance dans 5 jours ouvrables" in smtp_server.messages[0]["Subject"]
+    assert f"http://testserver/o/ccsne/vpp/{dossier.pk}/" in text
+    assert reminders.run() == 0  # the scheduler again: nothing twice

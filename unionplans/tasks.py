@@ -1,0 +1,30 @@
+"""Background tasks (Celery). Each is a thin call of a service, so that beat, cron
+(`manage.py send_reminders`) and the tests run the same code; without a broker they run
+in the calling process (CELERY_TASK_ALWAYS_EAGER, see unionplans/celery.py)."""
+
+from celery import shared_task
+from django.conf import settings
+
+from . import reminders
+
+
+@shared_task
+def send_reminders() -> int:
+    """Beat's daily run: plan what is due today, queue everything there is to send."""
+    return reminders.run()
+
+
+@shared_task
+def retry_reminders() -> int:
+    """Queue what failed and is due for a retry, and what a dead worker left."""
+    return reminders.dispatch()
+
+
+@shared_task
+def send_reminder(pk: int) -> str:
+    status = reminders.deliver(pk)
+    if status == reminders.Status.FAILED and not settings.CELERY_TASK_ALWAYS_EAGER:
+        # Back off before trying again; the next run's dispatch is the safety net.
+        row = reminders.SentReminder.objects.get(pk=pk)
+        send_reminder.apply_async((pk,), eta=row.next_attempt_at)
+    return status
