@@ -21,7 +21,8 @@ def version_of(plan) -> str:
 def test_publishing_renders_the_pdf_that_members_then_download(
         login, membre, draft, django_capture_on_commit_callbacks):
     cache.clear()
-    services.plan_transition(plan=draft, to_state=WorkPlan.State.ADOPTED)
+    services.plan_transition(plan=draft, to_state=WorkPlan.State.ADOPTED,
+                             adopted_on=draft.mandate_start)
     version = version_of(draft)
     assert not pdf.is_cached(version)
 
@@ -44,5 +45,6 @@ def test_publishing_renders_the_pdf_that_members_then_download(
 
 def test_adopting_renders_nothing(draft, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        services.plan_transition(plan=draft, to_state=WorkPlan.State.ADOPTED)
+        services.plan_transition(plan=draft, to_state=WorkPlan.State.ADOPTED,
+                                 adopted_on=draft.mandate_start)
     assert callbacks == []
