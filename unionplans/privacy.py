@@ -19,7 +19,6 @@ import json
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
@@ -27,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import permissions
+from . import permissions, sessions
 from .models import Invitation, Membership, Organization, SentReminder
 from .people import ERASED_PREFIX, display_name, members_check
 
@@ -145,7 +144,7 @@ def person_erase(*, membership: Membership, by) -> None:
             model.objects.filter(username=old_username).delete()
         # The reminders' log: a mail server's error may quote the address.
         SentReminder.objects.filter(user=user).delete()
-        _end_sessions(user)
+        sessions.sessions_end_all(user)
         current = Membership.objects.get(pk=membership.pk)
         current._history_user = by
         current._change_reason = _("Personal information erased")
@@ -168,13 +167,6 @@ def _check_erasable(user, membership: Membership) -> None:
             "name": display_name(user),
             "organization": elsewhere.organization.short_name,
         }, code="still_a_member")
-
-
-def _end_sessions(user) -> None:
-    """Sessions hold no index by user: read those that have not expired yet."""
-    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
-        if session.get_decoded().get("_auth_user_id") == str(user.pk):
-            session.delete()
 
 
 # The person in charge of personal information
