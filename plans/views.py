@@ -25,6 +25,7 @@ from django_tables2 import RequestConfig
 from unionplans import office, once, pdf, permissions
 from unionplans.forms import model_fields
 from unionplans.permissions import EDIT, VIEW_INTERNAL, organization_view
+from unionplans.services import version_of
 from unionplans.shortcuts import form_refusal, form_status, show_refusal
 
 from . import exports, selectors, services
@@ -255,8 +256,11 @@ def plan_context(plan: WorkPlan) -> dict:
 @organization_view(methods=GET_POST)
 def plan_update(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_part_for(request, WorkPlan, pk, EDIT)
-    # A POST is refused by the service, which says first that the page is out of date.
-    if request.method == "GET" and (refused := refuse_if_closed(request, plan)):
+    # A page out of date says so first (the form keeps what was typed), even if the plan
+    # was closed meanwhile: a header edit racing the closing gets the edit conflict.
+    posted = request.POST.get("version") if request.method == "POST" else None
+    stale = bool(posted) and posted != version_of(plan)
+    if not stale and (refused := refuse_if_closed(request, plan)):
         return refused
     form = WorkPlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
