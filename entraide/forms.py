@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from unionplans.choices import SafeModelMultipleChoiceField
-from unionplans.forms import ImportConfirmForm, VersionedModelForm
+from unionplans.forms import ImportConfirmForm, VersionedForm, VersionedModelForm
 from unionplans.people import display_name, people_of
 
 from . import seed_002
@@ -77,7 +77,8 @@ class PlanHeaderForm(VersionedModelForm):
 class RowForm(VersionedModelForm):
     class Meta:
         model = EntraideRow
-        fields = ["objective", *seed_002.LIST_CELLS, "responsible_users", "state"]
+        # Not the state: its buttons change it (RowStateForm), an edit never writes it back.
+        fields = ["objective", *seed_002.LIST_CELLS, "responsible_users"]
         widgets = {
             "objective": forms.Textarea(attrs={"rows": 2}),
             "responsible_users": forms.CheckboxSelectMultiple,
@@ -153,7 +154,7 @@ class SaveAsTemplateForm(forms.Form):
     name = forms.CharField(label=_("Template name"), max_length=200)
 
 
-class RowStateForm(forms.Form):
+class RowStateForm(VersionedForm):
     state = forms.ChoiceField(label=_("State"), choices=EntraideRow.State.choices)
 
 

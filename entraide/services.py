@@ -18,13 +18,15 @@ from unionplans.import_flow import Problem, clean_problems, refuse
 from unionplans.models import Organization
 from unionplans.ordering import move_in, renumber
 from unionplans.people import members_check, people_of
-from unionplans.services import model_update
+from unionplans.services import model_update, version_check
 
 from . import seed_002
 from .models import EntraidePlan, EntraideRow
 
 PLAN_FIELDS = ["period_label", "year", "need", "expected_results", "target_date"]
-ROW_FIELDS = ["objective", *seed_002.LIST_CELLS, "state"]
+# What a row's edit form writes; its state changes by its own buttons (`row_set_state`).
+ROW_CELLS = ["objective", *seed_002.LIST_CELLS]
+ROW_FIELDS = [*ROW_CELLS, "state"]
 
 CLOSED_PLAN = _("This plan's year is closed: it can no longer be changed.")
 
@@ -123,8 +125,8 @@ def plan_save_as_template(*, plan: EntraidePlan, name: str) -> EntraidePlan:
 
 @transaction.atomic
 def plan_update(*, plan: EntraidePlan, version: str | None = None, **fields) -> EntraidePlan:
-    """Change the header fields given (and only those)."""
-    _lock(plan)
+    """Change the header fields given (and only those: never the status)."""
+    _lock(plan, version=version)
     changes = {name: fields[name] for name in PLAN_FIELDS if name in fields}
     return model_update(plan, changes, version=version)
 
@@ -152,9 +154,10 @@ def row_add(*, plan: EntraidePlan, **fields) -> EntraideRow:
 
 @transaction.atomic
 def row_update(*, row: EntraideRow, version: str | None = None, **fields) -> EntraideRow:
-    """Change the cells given (and only those); each list cell gets a list of its own."""
+    """Change the cells given (and only those: never the state, nor the position); each
+    list cell gets a list of its own."""
     _lock(row.plan)
-    changes = {name: _copied(fields[name]) for name in ROW_FIELDS if name in fields}
+    changes = {name: _copied(fields[name]) for name in ROW_CELLS if name in fields}
     if "responsible_users" in fields:
         named = row.responsible_users.values_list("pk", flat=True)
         changes["responsible_users"] = _responsibles_check(
@@ -163,10 +166,12 @@ def row_update(*, row: EntraideRow, version: str | None = None, **fields) -> Ent
 
 
 @transaction.atomic
-def row_set_state(*, row: EntraideRow, state: str) -> EntraideRow:
+def row_set_state(*, row: EntraideRow, state: str, version: str | None = None) -> EntraideRow:
+    """The row's state (its buttons), refused if the row changed since `version`."""
     if state not in EntraideRow.State.values:
         raise ValidationError(_("Choose a state: to do, in progress or done."))
-    return row_update(row=row, state=state)
+    _lock(row.plan)
+    return model_update(row, {"state": state}, version=version)
 
 
 @transaction.atomic
@@ -202,19 +207,19 @@ def _keep_group_head(above: EntraideRow, below: EntraideRow) -> None:
 
 
 @transaction.atomic
-def plan_close(*, plan: EntraidePlan, review: str) -> EntraidePlan:
-    """End the plan's year with its review; the plan is read-only afterwards."""
-    _ensure_open(plan)
-    if plan.is_template:
+def plan_close(*, plan: EntraidePlan, review: str, version: str | None = None) -> EntraidePlan:
+    """End the plan's year with its review; the plan is read-only afterwards.
+
+    The row is locked and read again (refused if it changed since `version`); only the
+    review, the status and the date are written, never the header as the caller read it.
+    """
+    locked = _lock(plan, version=version)
+    if locked.is_template:
         raise ValidationError(_("A template has no year to close."))
     if not review.strip():
         raise ValidationError({"review": _("Write a short review before closing the year.")})
-    plan.review = review
-    plan.status = EntraidePlan.Status.CLOSED
-    plan.closed_on = timezone.localdate()
-    plan.full_clean()
-    plan.save()
-    return plan
+    return model_update(plan, {"review": review, "status": EntraidePlan.Status.CLOSED,
+                               "closed_on": timezone.localdate()})
 
 
 @transaction.atomic
@@ -346,9 +351,11 @@ def _copied(value):
     return list(value) if isinstance(value, list) else value
 
 
-def _lock(plan: EntraidePlan, *, open_only=True) -> EntraidePlan:
-    """The plan's row, locked until the transaction ends, so positions change one at a time."""
+def _lock(plan: EntraidePlan, *, open_only=True, version: str | None = None) -> EntraidePlan:
+    """The plan's row, locked until the transaction ends, so positions change one at a time;
+    refused if it changed since `version` (before saying it is closed: the page is old)."""
     locked = EntraidePlan.objects.select_for_update().get(pk=plan.pk)
+    version_check(locked, version)
     if open_only:
         _ensure_open(locked)
     return locked
@@ -356,4 +363,4 @@ def _lock(plan: EntraidePlan, *, open_only=True) -> EntraidePlan:
 
 def _ensure_open(plan: EntraidePlan) -> None:
     if plan.is_closed:
-        raise ValidationError(CLOSED_PLAN)
+        raise ValidationError(CLOSED_PLAN, code="closed")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from unionplans import office, once, pdf, permissions
 from unionplans.permissions import organization_view
-from unionplans.shortcuts import form_refusal, show_refusal
+from unionplans.shortcuts import form_refusal, form_status, show_refusal
 
 from . import exports, seed_002, selectors, services
 from .exports import PLAN_TITLE
@@ -99,7 +99,8 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The plan's header was saved."))
             return _detail(plan)
-    return render(request, "entraide/plan_edit.html", {"plan": plan, "form": form})
+    return render(request, "entraide/plan_edit.html", {"plan": plan, "form": form},
+                  status=form_status(form))
 
 
 @organization_view(ENTRAIDE, methods=GET_POST)
@@ -127,8 +128,9 @@ def row_edit(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The row was saved."))
             return _detail(row.plan)
-    context = {"plan": row.plan, "row": row, "form": form}
-    return render(request, "entraide/row_form.html", context)
+    context = {"plan": row.plan, "row": row, "form": form, "states": EntraideRow.State.choices,
+               "state_form": RowStateForm(instance=row)}
+    return render(request, "entraide/row_form.html", context, status=form_status(form))
 
 
 @organization_view(ENTRAIDE, methods=["POST"])
@@ -163,7 +165,8 @@ def row_state(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
     try:
         if not form.is_valid():
             raise ValidationError(_("Choose a state: to do, in progress or done."))
-        services.row_set_state(row=row, state=form.cleaned_data["state"])
+        services.row_set_state(row=row, state=form.cleaned_data["state"],
+                               version=form.posted_version)
     except ValidationError as error:
         show_refusal(request, error)
     return _detail(row.plan, f"row-{row.pk}")
@@ -175,14 +178,15 @@ def plan_close(request: HttpRequest, pk: int) -> HttpResponse:
     form = CloseYearForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
         try:
-            services.plan_close(plan=plan, review=form.cleaned_data["review"])
+            services.plan_close(plan=plan, review=form.cleaned_data["review"],
+                                version=form.cleaned_data["version"])
         except ValidationError as error:
             form_refusal(form, error)
         else:
             messages.success(request, _("The year is closed. You can now start next year's plan."))
             return _detail(plan)
     context = {"plan": plan, "form": form, "rows": selectors.rows_of(plan)}
-    return render(request, "entraide/plan_close.html", context)
+    return render(request, "entraide/plan_close.html", context, status=form_status(form))
 
 
 @organization_view(ENTRAIDE, methods=["POST"])

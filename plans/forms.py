@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from unionplans.dates import check_date
-from unionplans.forms import ImportConfirmForm, VersionedModelForm
+from unionplans.forms import ImportConfirmForm, VersionedForm, VersionedModelForm
 from unionplans.people import display_name, people_of
 
 from .models import (
@@ -216,7 +216,7 @@ class DelegationForm(CrispyMixin, VersionedModelForm):
         fields = ["name", "responsible"]
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(VersionedForm):
     """The confirmation of a plan's next state; adopting asks for the meeting's date (the
     service checks it)."""
 
@@ -233,7 +233,7 @@ class TransitionForm(forms.Form):
             self.fields["adopted_on"].required = True
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(VersionedForm):
     reason = forms.CharField(
         label=_("Reason"), max_length=100, widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Kept in the plan's history, e.g. « Amendement adopté à l'AG du 12 mars »."),

@@ -19,7 +19,7 @@ from unionplans.importing import pasted_lines
 from unionplans.models import Organization
 from unionplans.ordering import move_in
 from unionplans.people import members_check, people_of
-from unionplans.services import model_update
+from unionplans.services import model_update, version_check
 from unionplans.templatetags.dates import long_date
 
 from .imports import read_follow_up, read_step
@@ -73,9 +73,12 @@ def plan_ensure_open(plan: WorkPlan) -> None:
         raise ValidationError(CLOSED_MESSAGE, code="closed")
 
 
-def _open_plan(obj: models.Model) -> WorkPlan:
-    """The plan of `obj`, locked until the write ends, refused when closed."""
+def _open_plan(obj: models.Model, version: str | None = None) -> WorkPlan:
+    """The plan of `obj`, locked until the write ends, refused when closed; for the plan
+    itself, refused first when it changed since `version`."""
     plan = WorkPlan.objects.select_for_update().get(pk=plan_of(obj).pk)
+    if isinstance(obj, WorkPlan):
+        version_check(plan, version)
     plan_ensure_open(plan)
     return plan
 
@@ -108,7 +111,9 @@ def plan_create(
 
 @transaction.atomic
 def plan_update(*, plan: WorkPlan, version: str | None = None, **fields) -> WorkPlan:
-    stored = _open_plan(plan)
+    """Change the header fields given, never the state (only `plan_transition` moves it)."""
+    fields.pop("state", None)
+    stored = _open_plan(plan, version)
     if fields.get("adopted_on") not in (None, stored.adopted_on):
         mandate = WorkPlan(mandate_start=fields.get("mandate_start", stored.mandate_start),
                            mandate_end=fields.get("mandate_end", stored.mandate_end))
@@ -154,13 +159,17 @@ def adoption_date_check(plan: WorkPlan, day: datetime.date) -> None:
 
 @transaction.atomic
 def plan_transition(
-    *, plan: WorkPlan, to_state: str, adopted_on: datetime.date | None = None, by=None
+    *, plan: WorkPlan, to_state: str, adopted_on: datetime.date | None = None, by=None,
+    version: str | None = None,
 ) -> WorkPlan:
     """Move a plan one state forward (brouillon → adopté → publié → clos), or refuse clearly.
 
     Adopting needs the date of the meeting that adopted the plan (`adoption_date_check`).
-    Published, it notifies the organization's members who asked for it (not `by`)."""
+    Published, it notifies the organization's members who asked for it (not `by`). The
+    row is locked and read again, and refused if it changed since `version` (the page the
+    move was confirmed on): a header edit racing the move cannot both pass with it."""
     plan = WorkPlan.objects.select_for_update().get(pk=plan.pk)
+    version_check(plan, version)
     if to_state not in State.values:
         raise ValidationError(_("Unknown state."), code="unknown_state")
     if TRANSITIONS.get(plan.state) != to_state:
@@ -204,9 +213,11 @@ REASON_LENGTH = 100
 
 
 @transaction.atomic
-def plan_reopen(*, plan: WorkPlan, reason: str, by=None) -> WorkPlan:
+def plan_reopen(*, plan: WorkPlan, reason: str, by=None, version: str | None = None
+                ) -> WorkPlan:
     """Send a published or closed plan back one state; the reason stays in its history."""
     plan = WorkPlan.objects.select_for_update().get(pk=plan.pk)
+    version_check(plan, version)
     reason = reason.strip()
     if plan.state not in REOPENINGS:
         raise ValidationError(

@@ -25,7 +25,8 @@ from django_tables2 import RequestConfig
 from unionplans import office, once, pdf, permissions
 from unionplans.forms import model_fields
 from unionplans.permissions import EDIT, VIEW_INTERNAL, organization_view
-from unionplans.shortcuts import form_refusal, show_refusal
+from unionplans.services import version_of
+from unionplans.shortcuts import form_refusal, form_status, show_refusal
 
 from . import exports, selectors, services
 from .filters import WorkPlanFilter
@@ -137,8 +138,7 @@ def inline_form(request, form, *, plan, action, status=200, refusal="", full_pag
         # htmx focuses the swapped-in [autofocus]: the keyboard carries on in the form.
         first = next(name for name, field in form.fields.items() if not field.widget.is_hidden)
         form.fields[first].widget.attrs["autofocus"] = True
-        if any(e.code == "edit_conflict" for e in form.non_field_errors().as_data()):
-            status = 409
+        status = form_status(form, status)
     context = {
         "form": form, "form_id": f"{request.resolver_match.url_name}-{action.pk}",
         "action_url": request.path, "action": action, "refusal": refusal,
@@ -256,7 +256,11 @@ def plan_context(plan: WorkPlan) -> dict:
 @organization_view(methods=GET_POST)
 def plan_update(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_part_for(request, WorkPlan, pk, EDIT)
-    if refused := refuse_if_closed(request, plan):
+    # A page out of date says so first (the form keeps what was typed), even if the plan
+    # was closed meanwhile: a header edit racing the closing gets the edit conflict.
+    posted = request.POST.get("version") if request.method == "POST" else None
+    stale = bool(posted) and posted != version_of(plan)
+    if not stale and (refused := refuse_if_closed(request, plan)):
         return refused
     form = WorkPlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
@@ -300,7 +304,7 @@ def plan_transition(request: HttpRequest, pk: int) -> HttpResponse:
         services.adoption_date_check(plan, today)
     except ValidationError:
         today = None
-    form = TransitionForm(request.POST or None, to_state=posted,
+    form = TransitionForm(request.POST or None, to_state=posted, instance=plan,
                           initial={"to_state": next_state, "adopted_on": today})
     if request.method == "POST":
         if not form.is_valid() and "to_state" in form.errors:
@@ -311,9 +315,11 @@ def plan_transition(request: HttpRequest, pk: int) -> HttpResponse:
                 plan = services.plan_transition(
                     plan=plan, to_state=form.cleaned_data["to_state"],
                     adopted_on=form.cleaned_data.get("adopted_on"), by=request.user,
+                    version=form.posted_version,
                 )
             except ValidationError as error:
-                if not hasattr(error, "error_dict"):  # not about the date: the plan says why
+                # Neither about the date nor a page out of date: the plan's page says why.
+                if not hasattr(error, "error_dict") and error.code != "edit_conflict":
                     show_refusal(request, error)
                     return redirect(plan_url(plan))
                 form_refusal(form, error)
@@ -327,7 +333,7 @@ def plan_transition(request: HttpRequest, pk: int) -> HttpResponse:
     context = {"plan": plan, "form": form, "to_state": WorkPlan.State(next_state),
                "back": plan_url(plan)}
     return render(request, "plans/transition.html", context,
-                  status=400 if form.errors else 200)
+                  status=form_status(form, 400 if form.errors else 200))
 
 
 @organization_view(methods=GET_POST)
@@ -338,11 +344,11 @@ def plan_reopen(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Only a published or closed plan can be reopened; this one "
                                   "is « %(state)s ».") % {"state": plan.get_state_display()})
         return redirect(plan_url(plan))
-    form = ReopenForm(request.POST or None)
+    form = ReopenForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.plan_reopen(plan=plan, reason=form.cleaned_data["reason"],
-                                        by=request.user)
+                                        by=request.user, version=form.posted_version)
         except ValidationError as error:
             form_refusal(form, error)
         else:
@@ -351,7 +357,8 @@ def plan_reopen(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(plan_url(plan))
     context = {"plan": plan, "form": form, "back": plan_url(plan),
                "to_state": WorkPlan.State(services.REOPENINGS[plan.state])}
-    return render(request, "plans/reopen.html", context, status=400 if form.errors else 200)
+    return render(request, "plans/reopen.html", context,
+                  status=form_status(form, 400 if form.errors else 200))
 
 
 @organization_view()
@@ -652,7 +659,7 @@ def render_form(request, form, *, heading, back, plan=None, intro="", history=()
         "history": history, "row": row, "kind": kind,
         "movable": kind in ROWS and ROWS[kind].movable,
     }
-    return render(request, "plans/form.html", context, status=status)
+    return render(request, "plans/form.html", context, status=form_status(form, status))
 
 
 # What an affiliated syndicat shares with its conseil central (read only)

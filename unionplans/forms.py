@@ -36,6 +36,27 @@ class VersionedModelForm(forms.ModelForm):
         return stored_version(self.instance)
 
 
+class VersionedForm(forms.Form):
+    """A button's form (a move, a state) that carries the version of the row it was shown
+    with: the service refuses the move with EDIT_CONFLICT if the row changed since.
+
+    Optional: a post without it (an old page, a script) is checked against nothing, as the
+    admin's actions are; the services still lock the row and read its state again.
+    """
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, instance=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if instance is not None:
+            self.fields["version"].initial = version_of(instance)
+
+    @property
+    def posted_version(self) -> str | None:
+        """The posted version, None when none was posted."""
+        return self.cleaned_data.get("version") or None
+
+
 def stored_version(instance) -> str:
     """The version of `instance` as the database holds it now."""
     updated_at = type(instance)._default_manager.filter(pk=instance.pk).values_list(

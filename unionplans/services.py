@@ -18,6 +18,16 @@ def version_of(instance: Model) -> str:
     return instance.updated_at.isoformat() if instance.updated_at else ""
 
 
+def version_check(current: Model, version: str | None) -> None:
+    """Refuse a write made from another version than `current`'s (a row read under lock).
+
+    `version` None means the caller shows no version (the admin's actions, imports). Every
+    service checks it before any other refusal: a page that is out of date says so first.
+    """
+    if version is not None and version != version_of(current):
+        raise ValidationError(EDIT_CONFLICT, code="edit_conflict")
+
+
 @transaction.atomic
 def model_update(instance: Model, fields: dict, *, version: str | None = None) -> Model:
     """Write `fields` of `instance`, and only those, after `full_clean()`.
@@ -29,8 +39,7 @@ def model_update(instance: Model, fields: dict, *, version: str | None = None) -
     """
     model = type(instance)
     current = model._default_manager.select_for_update().get(pk=instance.pk)
-    if version is not None and version != version_of(current):
-        raise ValidationError(EDIT_CONFLICT, code="edit_conflict")
+    version_check(current, version)
     many = {name for name in fields if model._meta.get_field(name).many_to_many}
     for name, value in fields.items():
         if name not in many:

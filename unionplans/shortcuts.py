@@ -19,3 +19,16 @@ def form_refusal(form: BaseForm, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+# Refusals that say the page is out of date (someone else saved first, or closed it).
+CONFLICTS = {"edit_conflict", "closed"}
+
+
+def form_status(form: BaseForm, status: int = 200) -> int:
+    """The status of a form's page: 409 when it was refused because the row changed since
+    it was shown (or was closed meanwhile), else `status`."""
+    if form.is_bound and any(error.code in CONFLICTS
+                             for error in form.non_field_errors().as_data()):
+        return 409
+    return status

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from unionplans.choices import SafeModelMultipleChoiceField
-from unionplans.forms import VersionedModelForm
+from unionplans.forms import VersionedForm, VersionedModelForm
 from unionplans.models import LONG_TEXT, Membership
 from unionplans.people import display_name, people_of
 
@@ -83,13 +83,13 @@ class FindingsForm(VersionedModelForm):
         widgets = {"findings": forms.Textarea(attrs={"rows": 8})}
 
 
-class AdvanceForm(forms.Form):
+class AdvanceForm(VersionedForm):
     to_stage = forms.ChoiceField(label=_("to"), choices=Stage.choices)
     note = forms.CharField(label=_("note"), required=False, max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class GoBackForm(forms.Form):
+class GoBackForm(VersionedForm):
     reason = forms.CharField(label=_("reason"), required=False, max_length=2000,
                              widget=forms.Textarea(attrs={"rows": 2}))
 

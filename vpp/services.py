@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from unionplans import notifications
 from unionplans.models import Organization
 from unionplans.people import NOT_A_MEMBER, display_name, people_of
-from unionplans.services import model_update
+from unionplans.services import model_update, version_check
 
 from . import workflow
 from .constants import QUESTIONS
@@ -40,15 +40,19 @@ from .models import (
 
 @transaction.atomic
 def dossier_advance(
-    *, dossier: Dossier, to_stage: str, by, note: str = "", access=None
+    *, dossier: Dossier, to_stage: str, by, note: str = "", access=None,
+    version: str | None = None,
 ) -> DossierEvent:
     """Move `dossier` one stage on, if `by` stands on the right side and the content is there.
 
     `access`, `by`'s access to the dossier's organization, saves reading it again when the
-    caller (a page) already has it.
+    caller (a page) already has it. Refused if the dossier changed since `version` (the
+    page the move was made from): its findings may have changed under the person's eyes.
     """
-    # Lock the row: two people pressing "advance" at once must not both move it.
+    # Lock the row: two people pressing "advance" at once must not both move it, and an
+    # edit of the findings cannot slip between the check and the move.
     locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    version_check(locked, version)
     refusal = workflow.refusal_to_advance(locked, to_stage, by, access)
     if refusal:
         raise ValidationError(refusal, code="refused")
@@ -56,9 +60,11 @@ def dossier_advance(
 
 
 @transaction.atomic
-def dossier_go_back(*, dossier: Dossier, by, reason: str, access=None) -> DossierEvent:
+def dossier_go_back(*, dossier: Dossier, by, reason: str, access=None,
+                    version: str | None = None) -> DossierEvent:
     """Send `dossier` back one stage (reopen it if closed); the reason is recorded."""
     locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    version_check(locked, version)
     refusal = workflow.refusal_to_go_back(locked, by, reason, access)
     if refusal:
         raise ValidationError(refusal, code="refused")
@@ -160,6 +166,7 @@ def dossier_update(
     *, dossier: Dossier, version: str | None = None, m2m: dict | None = None, **fields
 ) -> Dossier:
     """Change the fields given (and only those); the stage moves only by advancing."""
+    fields.pop("stage", None)
     m2m = m2m or {}
     # Links already stored were checked when set: only new ones need it.
     if m2m or "conseiller" in fields:

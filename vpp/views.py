@@ -16,7 +16,8 @@ from django_tables2 import RequestConfig
 from unionplans import office, once, pdf, permissions
 from unionplans.forms import model_fields
 from unionplans.permissions import organization_view
-from unionplans.shortcuts import form_refusal, show_refusal
+from unionplans.services import version_of
+from unionplans.shortcuts import form_refusal, form_status, show_refusal
 
 from . import exports, selectors, services, workflow
 from .constants import (
@@ -77,7 +78,7 @@ def _fields(form) -> tuple[dict, dict]:
 
 def _render_form(request, form, heading, back, dossier=None, **extra):
     context = {"dossier": dossier, "form": form, "heading": heading, "back": back, **extra}
-    return render(request, "vpp/form.html", context)
+    return render(request, "vpp/form.html", context, status=form_status(form))
 
 
 # Dossiers
@@ -147,6 +148,7 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "previous_stage": _label(workflow.previous_stage(dossier)),
         "can_go_back": workflow.may_go_back(request.user, dossier, request.access),
         "roles": workflow.roles_at(dossier.stage),
+        "version": version_of(dossier),  # what the move forms carry (vpp/_moves.html)
         "task_form": TaskForm(),
         "deadline_form": DeadlineForm(organization=dossier.organization),
         "stages": list(Stage),
@@ -230,7 +232,7 @@ def dossier_advance(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.dossier_advance(dossier=dossier, to_stage=form.cleaned_data["to_stage"],
                                  by=request.user, note=form.cleaned_data["note"],
-                                 access=request.access)
+                                 access=request.access, version=form.posted_version)
     except ValidationError as error:
         show_refusal(request, error)
     else:
@@ -248,7 +250,8 @@ def dossier_go_back(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(_detail_url(dossier))
     try:
         services.dossier_go_back(dossier=dossier, by=request.user,
-                                 reason=form.cleaned_data["reason"], access=request.access)
+                                 reason=form.cleaned_data["reason"], access=request.access,
+                                 version=form.posted_version)
     except ValidationError as error:
         show_refusal(request, error)
     else:

@@ -113,10 +113,38 @@ def test_a_stale_row_form_is_refused_not_overwritten(login, executif, benevole, 
     stale = row_post(row, objective="Mon changement")
     services.row_update(row=row, **{"objective": "Changé par une autre personne"})
     response = login(executif).post(url("row_edit", plan, row.pk), stale)
-    assert response.status_code == 200
+    assert response.status_code == 409
     assert str(EDIT_CONFLICT) in page(response)
     row.refresh_from_db()
     assert row.objective == "Changé par une autre personne"
+
+
+def test_a_row_edit_never_writes_the_state_back(login, executif, plan):
+    row = plan.rows.get(position=1)
+    services.row_set_state(row=row, state=EntraideRow.State.DONE)
+    row.refresh_from_db()
+    response = login(executif).post(url("row_edit", plan, row.pk),
+                                    row_post(row, objective="Nouveau", state="a_faire"))
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert (row.objective, row.state) == ("Nouveau", EntraideRow.State.DONE)
+
+
+def test_the_row_page_changes_the_state_with_its_version(login, executif, plan):
+    row = plan.rows.get(position=1)
+    client = login(executif)
+    text = page(client.get(url("row_edit", plan, row.pk)))
+    assert f'action="{url("row_state", plan, row.pk)}"' in text
+    assert text.count(f'name="version" value="{version_of(row)}"') == 2
+    stale = version_of(row)
+    client.post(url("row_state", plan, row.pk), {"state": "en_cours", "version": stale})
+    row.refresh_from_db()
+    assert row.state == EntraideRow.State.IN_PROGRESS
+    response = client.post(url("row_state", plan, row.pk), {"state": "fait", "version": stale},
+                           follow=True)
+    assert str(EDIT_CONFLICT) in page(response)
+    row.refresh_from_db()
+    assert row.state == EntraideRow.State.IN_PROGRESS
 
 
 def test_header_edit_refuses_a_bad_year_with_a_message(login, executif, plan):
@@ -187,7 +215,7 @@ def test_a_closed_plan_refuses_changes_with_a_message(login, executif, plan):
     services.plan_close(plan=plan, review="Fini")
     row = plan.rows.first()
     response = login(executif).post(url("row_edit", plan, row.pk), row_post(row, objective="X"))
-    assert response.status_code == 200
+    assert response.status_code == 409
     assert "L'année de ce plan est close : il ne peut plus être modifié." in page(response)
     row.refresh_from_db()
     assert row.objective != "X"

@@ -8,6 +8,7 @@ from plans import services
 from plans.models import WorkPlan
 from tests.helpers import page
 from tests.plans.helpers import END, START, make_plan
+from unionplans.services import EDIT_CONFLICT, version_of
 
 State = WorkPlan.State
 
@@ -218,3 +219,24 @@ def test_today_is_proposed_only_when_it_can_be_the_adoption_date(login, executif
     current = services.plan_create(organization=cc, title="En cours", mandate_start=today,
                                    mandate_end=services.years_later(today, 3))
     assert client.get(transition_url(current)).context["form"]["adopted_on"].value() == today
+
+
+def test_a_move_confirmed_on_an_out_of_date_page_is_refused(login, executif, draft):
+    client = login(executif)
+    text = page(client.get(transition_url(draft)))
+    version = version_of(draft)
+    assert f'name="version" value="{version}"' in text
+    services.plan_update(plan=draft, title="Changé par une autre personne 2019-2022")
+    response = client.post(transition_url(draft), {"to_state": State.ADOPTED,
+                                                   "adopted_on": "2019-05-20",
+                                                   "version": version})
+    assert response.status_code == 409
+    assert str(EDIT_CONFLICT) in page(response)
+    draft.refresh_from_db()
+    assert draft.state == State.DRAFT
+
+
+def test_an_edit_never_writes_the_state(draft):
+    services.plan_update(plan=draft, title="Nouveau titre 2019-2022", state=State.CLOSED)
+    draft.refresh_from_db()
+    assert (draft.title, draft.state) == ("Nouveau titre 2019-2022", State.DRAFT)

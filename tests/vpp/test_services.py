@@ -72,3 +72,20 @@ def test_a_move_reads_the_person_s_membership_once(login, executif, dossier):
     membership_reads = [q for q in queries.captured_queries
                         if 'FROM "unionplans_membership"' in q["sql"]]
     assert len(membership_reads) == 1
+
+
+def test_a_move_from_an_out_of_date_page_is_refused_and_an_edit_never_moves(
+        dossier, executif):
+    version = dossier.updated_at.isoformat()  # the page's
+    services.dossier_update(dossier=dossier, title="Changé ailleurs", stage=Stage.CLOSED)
+    dossier.refresh_from_db()
+    assert dossier.stage == Stage.VEILLE
+    with pytest.raises(ValidationError) as refused:
+        services.dossier_advance(dossier=dossier, to_stage=Stage.PRE_DIAGNOSTIC, by=executif,
+                                 version=version)
+    assert refused.value.code == "edit_conflict"
+    assert dossier.events.count() == 1
+    services.dossier_advance(dossier=dossier, to_stage=Stage.PRE_DIAGNOSTIC, by=executif,
+                             version=dossier.updated_at.isoformat())
+    assert version != dossier.updated_at.isoformat()
+    assert Dossier.objects.get(pk=dossier.pk).stage == Stage.PRE_DIAGNOSTIC

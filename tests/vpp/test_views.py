@@ -102,7 +102,7 @@ def test_a_stale_edit_is_refused(login, executif, dossier):
         "version": version, "title": "Mon titre", "establishment": "x", "service": "x",
         "mode": "intervention", "domain": "intervention",
     })
-    assert response.status_code == 200
+    assert response.status_code == 409
     assert "Quelqu'un d'autre" in page(response)
     dossier.refresh_from_db()
     assert dossier.title == "Changé ailleurs"
