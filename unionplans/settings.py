@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "django_htmx",
+    "csp",
     "simple_history",
     "axes",
     "django_otp",
@@ -81,6 +83,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "unionplans.middleware.FrenchFirstLocaleMiddleware",
@@ -242,6 +245,23 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
 if env_bool("SECURE_PROXY_SSL_HEADER"):
     # Behind a load balancer that terminates TLS and sets X-Forwarded-Proto.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy (django-csp): scripts and styles only from our own static files,
+# never inline (no <script> body, no style="" attribute, no on...= handler); Bootstrap's
+# CSS draws its icons (toggler, select arrow, close button) as data: SVG images. The PDFs
+# (WeasyPrint) are no page and are unaffected. docs/SECURITY.md says what proves it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 # Every uploaded file is refused past unionplans.importing.MAX_UPLOAD, before it is kept.
 FILE_UPLOAD_HANDLERS = [
