@@ -123,7 +123,7 @@ def people_create(organizations: list[Organization]) -> dict:
 def fill(options: dict) -> World:
     """The organisations, their people, then every app's data; `world.counts` says what
     was made."""
-    rng = random.Random(options.get("seed"))
+    rng = random.Random(options.get("seed"))  # noqa: S311 (made-up data, not secrets)
     organizations = organizations_create(options["organizations"], rng)
     world = World(organizations, people_create(organizations), options, rng)
     world.counts.update(organizations=len(organizations),
