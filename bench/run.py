@@ -70,8 +70,9 @@ def fresh_database(url: str) -> None:
 
 
 def machine_row():
-    from bench.common import Row
     from django.db import connection
+
+    from bench.common import Row
 
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     with connection.cursor() as cursor:
@@ -114,7 +115,6 @@ def main(argv=None) -> None:
     from bench import imports, pages, pdf, reminders, serve, startup
     from bench.common import Row
     from bench.subjects import subjects_create
-
     from unionplans import celery_app
 
     # Anything queued goes to a queue of this run's, never to another bench's workers.

@@ -46,7 +46,8 @@ def startup_rows(env: dict | None = None, runs: int = RUNS) -> list[Row]:
     if during_check is None:
         share = "WeasyPrint not imported"
     else:
-        share = f"imports WeasyPrint: {during_check * 1000:,.0f} ms of it ({during_check / check:.0%})"
+        share = (f"imports WeasyPrint: {during_check * 1000:,.0f} ms of it "
+                 f"({during_check / check:.0%})")
     return [
         Row("start-up: manage.py check", ms(check), share, "WeasyPrint not imported"),
         Row("  anchor: a process that only imports WeasyPrint", f"+{ms(alone)}",
