@@ -55,11 +55,12 @@ def hit(client: Client, url: str, **headers) -> Hit:
     return Hit(response, cpu, len(queries))
 
 
-def median_hit(client: Client, url: str, runs: int = RUNS, before=None, **headers) -> Hit:
+def median_hit(client: Client, url: str, runs: int | None = None, before=None,
+               **headers) -> Hit:
     """The median CPU of `runs` GETs (`before()` runs before each, e.g. to empty a cache);
     the last one's response and queries."""
     hits = []
-    for _run in range(runs):
+    for _run in range(runs or RUNS):
         if before is not None:
             before()
         hits.append(hit(client, url, **headers))

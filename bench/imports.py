@@ -17,7 +17,8 @@ from .common import Row, ms
 
 def grown(data: dict, actions: int, follow_ups: int) -> dict:
     """The preview's actions repeated to `actions`, each with `follow_ups` follow-ups."""
-    pool = [a for o in data["orientations"] for a in o["actions"] if a["follow_ups"]]
+    seeded = [a for o in data["orientations"] for a in o["actions"]]
+    pool = [a for a in seeded if a["follow_ups"]] or seeded
     made = []
     for index in range(actions):
         action = pool[index % len(pool)]
