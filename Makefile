@@ -55,9 +55,13 @@ messages: setup
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
 
-# Benchmarks print ratios and query counts; see bench/.
-bench: export DEBUG ?= 1
-bench: demo
-	$(BIN)/python bench/pdf.py
-	$(BIN)/python bench/imports.py
-	$(BIN)/python bench/reminders.py
+# Benchmarks: one table of ratios and query counts (docs/PERFORMANCE.md), on a PostgreSQL
+# database of their own that bench/run.py drops and makes again each run (its name must
+# contain "bench"; the test database is left alone). BENCH_ARGS, e.g. --seconds 20.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/unionplans_bench
+bench: export DATABASE_URL = $(BENCH_DATABASE_URL)
+bench: export DEBUG = 0
+bench: export SECRET_KEY ?= bench-only-not-secret-but-long-enough-for-django-0123456789
+bench: export SECURE_SSL_REDIRECT = 0
+bench: setup
+	$(BIN)/python bench/run.py $(BENCH_ARGS)

@@ -1,60 +1,83 @@
-"""PDF pipeline benchmark: a cold render against the cache and a 304, as ratios and queries.
+"""The plan's PDF: a cold render against raw WeasyPrint on the same HTML, the cache and a 304
+against a cold render, and what a request for a big plan's PDF costs."""
 
-Run with `make bench` (it loads the demo data into the development SQLite database first).
-Wall-clock figures vary by machine; the ratios and query counts are what to compare.
-"""
-
-import os
-import statistics
-import sys
+import resource
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unionplans.settings")
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 
-import django  # noqa: E402
+from plans.models import Action
+from plans.views import plan_document
+from unionplans import pdf
 
-django.setup()
-
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.core.cache import cache  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-RUNS = 5
+from .common import Hit, Row, hit, median_hit, ms, ratio, summary
 
 
-def measure(client, url, **headers):
-    with CaptureQueriesContext(connection) as queries:
-        start = time.perf_counter()
-        response = client.get(url, headers=headers)
-        elapsed = time.perf_counter() - start
-    return response, elapsed, len(queries)
+def pdf_url(plan) -> str:
+    return reverse("plans:pdf", kwargs={"slug": plan.organization.slug, "pk": plan.pk})
 
 
-def main():
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(get_user_model().objects.get(username="executif"))
-    url = "/o/ccsne/membres.pdf"
-    cold, cached, not_modified = [], [], []
-    for _ in range(RUNS):
-        cache.clear()
-        response, seconds, cold_queries = measure(client, url)
-        cold.append(seconds)
-        _, seconds, cached_queries = measure(client, url)
-        cached.append(seconds)
-        status = measure(client, url, if_none_match=response["ETag"])
-        assert status[0].status_code == 304
-        not_modified.append(status[1])
-    cold_ms, cached_ms, nm_ms = (statistics.median(v) * 1000 for v in (cold, cached, not_modified))
-    print(f"member list PDF, median of {RUNS} runs ({len(response.content)} bytes)")
-    print(f"  cold render : {cold_ms:8.1f} ms, {cold_queries} queries")
-    print(f"  from cache  : {cached_ms:8.1f} ms, {cached_queries} queries "
-          f"({cold_ms / cached_ms:.0f}x faster)")
-    print(f"  304         : {nm_ms:8.1f} ms ({cold_ms / nm_ms:.0f}x faster)")
+def plan_html(plan) -> str:
+    """The HTML the plan's PDF is made from, as `unionplans.pdf` renders it."""
+    document = plan_document(plan)
+    with translation.override(pdf.PDF_LANGUAGE):
+        return render_to_string(document["template_name"], {
+            **document["context"], "title": str(document["title"]),
+            "printed_on": timezone.localdate()})
 
 
-if __name__ == "__main__":
-    main()
+def raw_weasyprint(html: str) -> float:
+    """CPU seconds of WeasyPrint alone on `html` (one layout, our static-files fetcher)."""
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    start = time.process_time()
+    HTML(string=html, base_url=pdf.BASE_URL,
+         url_fetcher=pdf.StaticFilesOnlyFetcher()).write_pdf(font_config=FontConfiguration())
+    return time.process_time() - start
+
+
+def is_pdf(h: Hit) -> bool:
+    return h.response.status_code == 200 and h.response.get("Content-Type") == "application/pdf"
+
+
+def pdf_rows(subjects) -> list[Row]:
+    """Cold against raw WeasyPrint; cached and 304 against cold."""
+    plan, client = subjects.pdf_plan, subjects.client("executif")
+    url = pdf_url(plan)
+    cold = median_hit(client, url, before=cache.clear)
+    raw = raw_weasyprint(plan_html(plan))
+    actions = f"{Action.objects.filter(orientation__plan=plan).count()}-action plan"
+    rows = [Row(f"cold PDF, {actions}", summary(cold)),
+            Row("  anchor: raw WeasyPrint, same HTML", ms(raw)),
+            Row("  cold PDF / raw WeasyPrint", "", ratio(cold.cpu, raw), "≤ 1.2×")]
+    if not is_pdf(cold):
+        return [*rows, Row("  cached PDF and 304", "not measured: the cold request gave no PDF")]
+    cached = median_hit(client, url)
+    etag = cold.response.get("ETag", "")
+    not_modified = median_hit(client, url, if_none_match=etag)
+    return [*rows,
+            Row("  cached PDF", summary(cached), f"{cold.cpu / max(cached.cpu, 1e-6):,.0f}× "
+                "cheaper than cold", "≥ 200×, ≤ 3 queries"),
+            Row("  304 (If-None-Match)", f"{ms(not_modified.cpu)}, {not_modified.queries} "
+                f"queries (status {not_modified.response.status_code})",
+                f"{cold.cpu / max(not_modified.cpu, 1e-6):,.0f}× cheaper than cold",
+                "≥ 200×, ≤ 3 queries")]
+
+
+def big_pdf_rows(subjects) -> list[Row]:
+    """One request for the big plan's PDF, from an empty cache: what the web process pays."""
+    cache.clear()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    h = hit(subjects.client("executif"), pdf_url(subjects.big_plan))
+    wall = time.perf_counter() - start
+    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    kind = h.response.get("Content-Type", "").split(";")[0]
+    return [Row(f"PDF of a {subjects.big_actions}-action plan, in the web request",
+                f"{ms(h.cpu)}, {wall:.1f} s wall, +{grown:,.0f} MiB peak RSS, status "
+                f"{h.response.status_code} {kind}", "",
+                "not rendered in the request (a worker does it)")]
