@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
+from unionplans import restore
 from unionplans.import_flow import Problem, clean_problems, refuse
 from unionplans.models import Organization
 from unionplans.ordering import move_in, renumber
@@ -175,7 +176,7 @@ def row_set_state(*, row: EntraideRow, state: str, version: str | None = None) -
 
 
 @transaction.atomic
-def row_delete(*, row: EntraideRow) -> None:
+def row_delete(*, row: EntraideRow, by=None) -> None:
     """Remove the row; if it headed a merged objective, the next row of the group heads it."""
     plan = _lock(row.plan)
     rows = list(plan.rows.order_by("position", "pk"))
@@ -184,7 +185,7 @@ def row_delete(*, row: EntraideRow) -> None:
     if row.objective and following is not None and not following.objective:
         following.objective = row.objective
         following.save(update_fields=["objective", "updated_at"])
-    row.delete()
+    restore.delete(row, by=by)
     renumber(list(plan.rows.order_by("position", "pk")), start=1)
 
 

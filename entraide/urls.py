@@ -12,6 +12,7 @@ urlpatterns = [
     path("vierge.pdf", views.blank_pdf, name="blank_pdf"),
     path("<int:pk>/", views.plan_detail, name="plan_detail"),
     path("<int:pk>/modifier/", views.plan_edit, name="plan_edit"),
+    path("<int:pk>/historique/", views.plan_history, name="plan_history"),
     path("<int:pk>/plan.pdf", views.plan_pdf, name="plan_pdf"),
     path("<int:pk>/plan.docx", views.plan_docx, name="plan_docx"),
     path("<int:pk>/bilan/", views.plan_close, name="plan_close"),

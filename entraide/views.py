@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from unionplans import office, once, pdf, permissions
+from unionplans import office, once, pdf, permissions, restore_views
 from unionplans.permissions import organization_view
 from unionplans.shortcuts import form_refusal, form_status, show_refusal
 
@@ -69,6 +69,14 @@ def plan_create(request: HttpRequest) -> HttpResponse:
         if done:
             return done
     return render(request, "entraide/plan_create.html", {"form": form})
+
+
+@organization_view(ENTRAIDE)
+def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who changed what in the plan: confidential as the plan (404 without ENTRAIDE)."""
+    plan = selectors.plan_for(request, pk)
+    back = reverse("entraide:plan_detail", args=[request.organization.slug, plan.pk])
+    return restore_views.history_page(request, plan, title=str(plan), back=back)
 
 
 @organization_view(ENTRAIDE)
@@ -137,7 +145,7 @@ def row_edit(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
 def row_delete(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
     row = selectors.row_for(request, pk, row_pk)
     try:
-        services.row_delete(row=row)
+        services.row_delete(row=row, by=request.user)
     except ValidationError as error:
         show_refusal(request, error)
     else:

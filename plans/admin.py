@@ -91,7 +91,7 @@ class IndicatorAdmin(ScopedAdmin):
         for measurement in formset.save(commit=False):
             services.indicator_save(row=measurement)
         for measurement in formset.deleted_objects:
-            services.row_delete(row=measurement)
+            services.row_delete(row=measurement, by=request.user)
 
     def delete_model(self, request, obj):
-        services.row_delete(row=obj)
+        services.row_delete(row=obj, by=request.user)

@@ -12,7 +12,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
-from unionplans import notifications
+from unionplans import notifications, restore
 from unionplans.dates import LATEST_YEAR
 from unionplans.import_flow import Problem, clean_problems, refuse
 from unionplans.importing import pasted_lines
@@ -133,9 +133,11 @@ def plan_update(*, plan: WorkPlan, version: str | None = None, **fields) -> Work
 
 
 @transaction.atomic
-def plan_delete(*, plan: WorkPlan) -> None:
+def plan_delete(*, plan: WorkPlan, by=None) -> None:
+    """Delete a plan that is not closed, with all it holds: restorable for a while
+    (`unionplans.restore`)."""
     _open_plan(plan)
-    plan.delete()
+    restore.delete(plan, by=by)
 
 
 def adoption_date_check(plan: WorkPlan, day: datetime.date) -> None:
@@ -238,7 +240,8 @@ def plan_reopen(*, plan: WorkPlan, reason: str, by=None, version: str | None = N
 def plan_reopenings(plan: WorkPlan) -> list:
     """The plan's reopenings, newest first: its history records that carry a reason."""
     return list(plan.history.exclude(history_change_reason__isnull=True)
-                .exclude(history_change_reason="").select_related("history_user")
+                .exclude(history_change_reason="").exclude(restore.marked())
+                .select_related("history_user")
                 .order_by("-history_date"))
 
 
@@ -521,9 +524,11 @@ def row_update(*, row: models.Model, version: str | None = None, **fields) -> mo
 
 
 @transaction.atomic
-def row_delete(*, row: models.Model) -> None:
+def row_delete(*, row: models.Model, by=None) -> None:
+    """Delete a row with what it holds (an orientation's actions, their steps and
+    follow-ups): one deletion, restorable for a while (`unionplans.restore`)."""
     _open_plan(row)
-    row.delete()
+    restore.delete(row, by=by)
 
 
 def siblings_of(row: models.Model) -> models.QuerySet:

@@ -30,6 +30,7 @@ urlpatterns = [
     path("<int:pk>/etat/", views.plan_transition, name="transition"),
     path("<int:pk>/rouvrir/", views.plan_reopen, name="reopen"),
     path("<int:pk>/bilan/", views.plan_bilan, name="bilan"),
+    path("<int:pk>/historique/", views.plan_history, name="history"),
     path("<int:pk>/plan.pdf", views.plan_pdf, name="pdf"),
     path("<int:pk>/bilan.pdf", views.bilan_pdf, name="bilan_pdf"),
     path("<int:pk>/plan.docx", views.plan_docx, name="docx"),

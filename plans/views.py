@@ -19,10 +19,10 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
-from django_htmx.http import reswap, retarget
+from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 from django_tables2 import RequestConfig
 
-from unionplans import office, once, pdf, permissions
+from unionplans import office, once, pdf, permissions, restore, restore_views
 from unionplans.forms import model_fields
 from unionplans.permissions import EDIT, VIEW_INTERNAL, organization_view
 from unionplans.services import version_of
@@ -278,17 +278,32 @@ def plan_update(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@organization_view()
+def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who changed what in the plan: as readable as the plan (members: published only)."""
+    plan = selectors.plan_part_for(request, WorkPlan, pk)
+    return restore_views.history_page(request, plan, title=plan.title, back=plan_url(plan))
+
+
 @organization_view(methods=GET_POST)
 def plan_delete(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_part_for(request, WorkPlan, pk, EDIT)
     if refused := refuse_if_closed(request, plan):
         return refused
     if request.method == "POST":
-        services.plan_delete(plan=plan)
+        services.plan_delete(plan=plan, by=request.user)
         messages.success(request, _("The plan was deleted."))
         return redirect("plans:list", request.organization.slug)
-    context = {"plan": plan, "object_label": plan.title, "back": plan_url(plan)}
+    context = {"plan": plan, "object_label": plan.title, "back": plan_url(plan),
+               **deletion_context(plan)}
     return render(request, "plans/confirm_delete.html", context)
+
+
+def deletion_context(row) -> dict:
+    """What a deletion takes with it and for how long it can be undone, as the
+    confirmation (page, or htmx's confirm) says it."""
+    return {"deletion_with": restore.counts_text(restore.deletion_counts(row)),
+            "restore_days": restore.restore_days()}
 
 
 @organization_view(methods=GET_POST)
@@ -623,14 +638,17 @@ def row_delete(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if refused := refuse_if_closed(request, plan):
         return refused
     if request.method == "POST":
-        services.row_delete(row=row)
-        messages.success(request, _("Deleted."))
+        services.row_delete(row=row, by=request.user)
+        messages.success(request, _("Deleted. It can be restored from « Deleted items »."))
+        if request.htmx:  # confirmed by htmx's dialog: the plan's page, as without it
+            return HttpResponseClientRedirect(plan_url(plan))
         return redirect(plan_url(plan))
     context = {
         "plan": plan,
         "kind_label": row_kind.label,
         "object_label": str(row),
         "back": plan_url(plan, row_anchor(row)),
+        **deletion_context(row),
     }
     return render(request, "plans/confirm_delete.html", context)
 
@@ -658,6 +676,7 @@ def render_form(request, form, *, heading, back, plan=None, intro="", history=()
         "plan": plan, "form": form, "heading": heading, "intro": intro, "back": back,
         "history": history, "row": row, "kind": kind,
         "movable": kind in ROWS and ROWS[kind].movable,
+        **(deletion_context(row) if row is not None else {}),
     }
     return render(request, "plans/form.html", context, status=form_status(form, status))
 

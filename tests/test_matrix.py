@@ -16,6 +16,7 @@ from tests import test_my_actions as my_actions_matrix
 from tests import test_personal_matrix as personal_matrix
 from tests import test_privacy_matrix as privacy_matrix
 from tests import test_reminders_matrix as reminders_matrix
+from tests import test_restore_matrix as restore_matrix
 from tests.entraide import test_permission_matrix as entraide_matrix
 from tests.matrix import ANONYMOUS
 from tests.plans import test_permissions as plans_matrix
@@ -53,6 +54,7 @@ MATRICES = {
     "invitations": (invitations_matrix.CASES, matrix.PERSONS),
     "privacy": (privacy_matrix.CASES, matrix.PERSONS),
     "reminders": (reminders_matrix.CASES, matrix.PERSONS),
+    "restore": (restore_matrix.CASES, matrix.PERSONS),
     "plans": (plans_matrix.CASES, matrix.PERSONS),
     "vpp": (vpp_matrix.CASES, matrix.PERSONS),
     "le28": (le28_matrix.CASES, matrix.PERSONS),

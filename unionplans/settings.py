@@ -142,6 +142,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # without a request, and closes with the browser when "public computer" is ticked at login.
 SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "120"))
 SESSION_PUBLIC_IDLE_MINUTES = int(os.environ.get("SESSION_PUBLIC_IDLE_MINUTES", "15"))
+
+# How long a deletion can be undone from « Éléments supprimés » (unionplans.restore).
+RESTORE_DAYS = int(os.environ.get("RESTORE_DAYS", "30"))
 # The issuer an authenticator app shows beside the code (unionplans.two_factor).
 OTP_TOTP_ISSUER = "UnionPlans"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14  # Django's default: the idle limit ends it sooner

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Min, Q
 from django.utils.translation import gettext_lazy as _
 
-from unionplans import permissions
+from unionplans import permissions, restore
 from unionplans.admin import ReadableChoicesMixin, ScopedAdmin, ScopedPermissionsMixin
 from unionplans.forms import AdminVersionCheckForm
 
@@ -236,7 +236,7 @@ class DossierAdmin(WorkbenchAdmin):
                 trigger_date=deadline.trigger_date, met=deadline.met, note=deadline.note,
             )
         for deadline in formset.deleted_objects:
-            deadline.delete()
+            restore.delete(deadline, by=request.user)
         formset.save_m2m()
 
     @admin.action(description=_("Advance to the next stage"))

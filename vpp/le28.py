@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from unionplans import restore
 from unionplans.models import Membership, Organization
 from unionplans.people import display_name, people_of
 from unionplans.services import model_update
@@ -136,9 +137,10 @@ def member_update(
 
 
 @transaction.atomic
-def member_delete(*, member: LE28CommitteeMember) -> None:
-    """Take someone off the committee; the history keeps who sat on it."""
-    member.delete()
+def member_delete(*, member: LE28CommitteeMember, by=None) -> None:
+    """Take someone off the committee; the history keeps who sat on it (restorable for a
+    while, `unionplans.restore`)."""
+    restore.delete(member, by=by)
 
 
 @transaction.atomic

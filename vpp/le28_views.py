@@ -183,7 +183,7 @@ def member_delete(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
     project = selectors.le28_project_for(request, pk, EDIT)
     member = get_object_or_404(project.committee.all(), pk=member_pk)
     if request.method == "POST":
-        le28.member_delete(member=member)
+        le28.member_delete(member=member, by=request.user)
         messages.success(request, _("The member was taken off the steering committee."))
         return redirect(_detail_url(project, "comite"))
     return render(request, "vpp/le28/member_delete.html", {

@@ -10,6 +10,7 @@ urlpatterns = [
     path("nouveau/", views.dossier_create, name="dossier_create"),
     path("<int:pk>/", views.dossier_detail, name="dossier_detail"),
     path("<int:pk>/modifier/", views.dossier_edit, name="dossier_edit"),
+    path("<int:pk>/historique/", views.dossier_history, name="dossier_history"),
     path("<int:pk>/enquete/", views.dossier_findings, name="dossier_findings"),
     path("<int:pk>/avancer/", views.dossier_advance, name="dossier_advance"),
     path("<int:pk>/reculer/", views.dossier_go_back, name="dossier_go_back"),

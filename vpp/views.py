@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_htmx.http import reswap, retarget
 from django_tables2 import RequestConfig
 
-from unionplans import office, once, pdf, permissions
+from unionplans import office, once, pdf, permissions, restore_views
 from unionplans.forms import model_fields
 from unionplans.permissions import organization_view
 from unionplans.services import version_of
@@ -131,6 +131,14 @@ def dossier_create(request: HttpRequest) -> HttpResponse:
             return done
     back = reverse("vpp:dossier_list", args=[organization.slug])
     return _render_form(request, form, _("New VPP dossier"), back)
+
+
+@organization_view()
+def dossier_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who changed what in the dossier: for whoever may read it."""
+    dossier = selectors.dossier_for(request, pk)
+    back = reverse("vpp:dossier_detail", args=[request.organization.slug, dossier.pk])
+    return restore_views.history_page(request, dossier, title=dossier.title, back=back)
 
 
 @organization_view()

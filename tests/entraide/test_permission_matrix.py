@@ -104,6 +104,7 @@ ROUTES = [
     ("entraide:plan_edit", "plan", GET_POST, (302, WRITES_FOR_ALL)),
     ("entraide:plan_pdf", "plan", GET, None),
     ("entraide:plan_docx", "plan", GET, None),
+    ("entraide:plan_history", "plan", GET, None),
     ("entraide:plan_close", "plan", GET_POST, (302, WRITES_FOR_ALL)),
     ("entraide:plan_next_year", "closed", POST, (302, WRITES_FOR_ALL)),
     ("entraide:plan_save_as_template", "plan", POST,

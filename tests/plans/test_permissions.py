@@ -96,6 +96,7 @@ def organization_args(w):
 ROUTES = [
     ("plans:detail", None, {"GET"}, False, None),
     ("plans:bilan", None, {"GET"}, False, None),
+    ("plans:history", None, {"GET"}, False, None),
     ("plans:pdf", None, {"GET"}, False, None),
     ("plans:bilan_pdf", None, {"GET"}, False, None),
     ("plans:docx", None, {"GET"}, False, None),

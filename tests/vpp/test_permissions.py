@@ -107,6 +107,7 @@ GET, POST, GET_POST = {"GET"}, {"POST"}, {"GET", "POST"}
 DOSSIER_ROUTES = [
     ("dossier_detail", None, GET, None),
     ("dossier_report_pdf", None, GET, None),
+    ("dossier_history", None, GET, None),
     ("dossier_edit", None, GET_POST, (302, True)),
     ("dossier_findings", None, GET_POST, (302, True)),
     ("dossier_advance", None, POST, (302, True)),

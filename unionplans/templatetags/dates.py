@@ -47,3 +47,18 @@ def time_of_day_filter(value) -> str:
     from unionplans.dates import time_of_day
 
     return time_of_day(value) if value else ""
+
+
+@register.filter
+def date_and_time(value) -> str:
+    """« 18 novembre 2021 à 10 h 05 »: a moment in local time, as the history pages say it."""
+    if not value:
+        return ""
+    from django.utils import timezone
+    from django.utils.translation import pgettext
+
+    from unionplans.dates import time_of_day
+
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return pgettext("date and time", "%(date)s at %(time)s") % {
+        "date": long_date(local), "time": time_of_day(local)}
