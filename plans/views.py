@@ -26,7 +26,7 @@ from unionplans import office, once, pdf, permissions
 from unionplans.forms import model_fields
 from unionplans.permissions import EDIT, VIEW_INTERNAL, organization_view
 from unionplans.services import version_of
-from unionplans.shortcuts import form_refusal, form_status, show_refusal
+from unionplans.shortcuts import form_refusal, form_status, is_filtered, show_refusal
 
 from . import exports, selectors, services
 from .filters import WorkPlanFilter
@@ -195,6 +195,15 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     plans = selectors.plans_visible_to(user=request.user, organization=request.organization)
     filterset = WorkPlanFilter(request.GET, queryset=plans.select_related("organization"))
     table = WorkPlanTable(filterset.qs)
+    # An empty list says what to do next, to whoever reads it.
+    if is_filtered(filterset):
+        table.empty_text = _("No plan matches these filters: empty them to see every plan.")
+    elif EDIT in request.access:
+        table.empty_text = _("No plan yet: start one with « New plan », or bring a plan in "
+                             "from Word with « Import from Word ».")
+    elif VIEW_INTERNAL not in request.access:
+        table.empty_text = _("No plan is published yet: the executive publishes a plan once "
+                             "it is adopted, and it is listed here.")
     RequestConfig(request, paginate={"per_page": 20}).configure(table)
     context = {"filter": filterset, "table": table, "can_edit": EDIT in request.access}
     return render(request, "plans/plan_list.html", context)
