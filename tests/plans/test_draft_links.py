@@ -14,6 +14,7 @@ from plans.models import Action, Step, WorkPlan
 from tests.helpers import page, poppler
 from tests.plans.helpers import make_plan
 from unionplans import calendars
+from unionplans.models import Membership
 
 DRAFT = "Brouillon 2022-2025"
 
@@ -111,3 +112,18 @@ def test_a_conseil_central_reads_no_draft_of_its_affiliate(login, executif, synd
     assert response.status_code == 200
     text = flat(poppler("pdftotext", response.content, tmp_path))
     assert "Plan 2019-2022" in text and DRAFT not in text
+
+
+def test_a_plan_sent_back_to_the_executive_is_no_longer_announced(login, membre, executif,
+                                                                  cc):
+    Membership.objects.filter(user=membre).update(notify_published_plans=True)
+    plan = make_plan(cc, title="Plan retiré 2019-2022", state=WorkPlan.State.ADOPTED)
+    WorkPlan.objects.filter(pk=plan.pk).update(adopted_on=datetime.date(2019, 5, 20))
+    plan = services.plan_transition(plan=plan, to_state=WorkPlan.State.PUBLISHED, by=executif)
+    url = reverse("plans:detail", args=[cc.slug, plan.pk])
+    client = login(membre)
+    assert url in page(client.get(reverse("notifications")))
+    services.plan_reopen(plan=plan, reason="Adopté par erreur", by=executif)
+    text = page(client.get(reverse("notifications")))
+    assert url not in text and plan.title not in text
+    assert client.get(url).status_code == 404
