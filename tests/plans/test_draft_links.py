@@ -14,7 +14,7 @@ from plans.models import Action, Step, WorkPlan
 from tests.helpers import page, poppler
 from tests.plans.helpers import make_plan
 from unionplans import calendars
-from unionplans.models import Membership
+from unionplans.models import Membership, Notification
 
 DRAFT = "Brouillon 2022-2025"
 
@@ -122,8 +122,9 @@ def test_a_plan_sent_back_to_the_executive_is_no_longer_announced(login, membre,
     plan = services.plan_transition(plan=plan, to_state=WorkPlan.State.PUBLISHED, by=executif)
     url = reverse("plans:detail", args=[cc.slug, plan.pk])
     client = login(membre)
-    assert url in page(client.get(reverse("notifications")))
+    assert plan.title in page(client.get(reverse("notifications")))
+    assert Notification.objects.get(user=membre).url == url
     services.plan_reopen(plan=plan, reason="Adopté par erreur", by=executif)
-    text = page(client.get(reverse("notifications")))
-    assert url not in text and plan.title not in text
+    assert plan.title not in page(client.get(reverse("notifications")))
+    assert not Notification.objects.filter(url=url).exists()
     assert client.get(url).status_code == 404
