@@ -67,17 +67,39 @@ def plans_visible_to(*, user, organization: Organization) -> QuerySet[WorkPlan]:
     )
 
 
+def shows_drafts(request) -> bool:
+    """Whether the person may open the organization's unpublished plans (its exécutif and
+    conseillers), so that its pages and PDFs may name them."""
+    return permissions.VIEW_INTERNAL in request.access
+
+
 def linkable(request, plans: QuerySet[WorkPlan]) -> QuerySet[WorkPlan]:
     """The plans of `plans` the person may open: a page links to nothing that answers 404
     (a membre never sees the draft a closed plan was carried over into)."""
-    if permissions.VIEW_INTERNAL in request.access:
+    if shows_drafts(request):
         return plans
     return plans.filter(PUBLISHED)
 
 
-def plan_tree(plan: WorkPlan) -> list[Orientation]:
+def previous_of(plan: WorkPlan, *, drafts: bool) -> WorkPlan | None:
+    """The plan `plan` carries over, if it may be named (a closed plan reopened back to
+    adopted is a draft again)."""
+    previous = plan.previous
+    return previous if previous is not None and (drafts or previous.is_public) else None
+
+
+def plan_tree(plan: WorkPlan, *, drafts: bool = False) -> list[Orientation]:
     """The orientations with their actions, steps and follow-ups, numbered, in a fixed number
-    of queries whatever the size of the plan."""
+    of queries whatever the size of the plan.
+
+    Each action has `carried_from` (the action it carries over, or None) and `carried_into`
+    (the actions carrying it over, in later plans): without `drafts`, only those of
+    published or closed plans, for whoever may not open the others (a membre, a conseil
+    central reading an affiliate's plan), on the page as in the PDF.
+    """
+    later = Action.objects.select_related("orientation__plan").order_by("pk")
+    if not drafts:
+        later = later.filter(orientation__plan__state__in=WorkPlan.PUBLIC_STATES)
     actions = Action.objects.select_related(
         "carried_over_from__orientation__plan", "responsible_user"
     ).prefetch_related(
@@ -87,16 +109,18 @@ def plan_tree(plan: WorkPlan) -> list[Orientation]:
             "follow_ups",
             queryset=FollowUp.objects.select_related("author").order_by("position", "pk"),
         ),
-        Prefetch(
-            "carried_over_to",
-            queryset=Action.objects.select_related("orientation__plan").order_by("pk"),
-        ),
+        Prefetch("carried_over_to", queryset=later, to_attr="carried_into"),
     ).order_by("position", "pk")
     orientations = list(
         plan.orientations.order_by("position", "pk").prefetch_related(
             Prefetch("actions", queryset=actions)
         )
     )
+    for orientation in orientations:
+        for action in orientation.actions.all():
+            source = action.carried_over_from
+            action.carried_from = source if source is not None and (
+                drafts or source.orientation.plan.is_public) else None
     number_orientations(orientations)
     return orientations
 

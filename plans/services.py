@@ -137,7 +137,14 @@ def plan_delete(*, plan: WorkPlan, by=None) -> None:
     """Delete a plan that is not closed, with all it holds: restorable for a while
     (`unionplans.restore`)."""
     _open_plan(plan)
+    _withdraw_publication(plan)
     restore.delete(plan, by=by)
+
+
+def _withdraw_publication(plan: WorkPlan) -> None:
+    """Members were told the plan is published: no longer, and its link would answer 404."""
+    notifications.withdraw(organization=plan.organization, kind=notifications.Kind.PUBLISHED,
+                           url=reverse("plans:detail", args=[plan.organization.slug, plan.pk]))
 
 
 def adoption_date_check(plan: WorkPlan, day: datetime.date) -> None:
@@ -234,6 +241,8 @@ def plan_reopen(*, plan: WorkPlan, reason: str, by=None, version: str | None = N
     plan.state = REOPENINGS[plan.state]
     plan._history_user = by
     plan._change_reason = reason
+    if not plan.is_public:
+        _withdraw_publication(plan)
     return _save(plan)
 
 

@@ -26,7 +26,7 @@ from unionplans import office, once, pdf, permissions, restore, restore_views
 from unionplans.forms import model_fields
 from unionplans.permissions import EDIT, VIEW_INTERNAL, organization_view
 from unionplans.services import version_of
-from unionplans.shortcuts import form_refusal, form_status, show_refusal
+from unionplans.shortcuts import form_refusal, form_status, is_filtered, show_refusal
 
 from . import exports, selectors, services
 from .filters import WorkPlanFilter
@@ -152,7 +152,7 @@ def action_row(request, action: Action, focus: str) -> HttpResponse:
     """The action's row of the plan page, as saved, to put in place of the whole row;
     `focus` ("etape", "suivi", "action") says which of its links gets the keyboard back."""
     plan = selectors.plan_of(action)
-    context = plan_context(plan)
+    context = plan_context(plan, drafts=selectors.shows_drafts(request))
     context["action"] = next(a for o in context["orientations"] for a in o.actions.all()
                              if a.pk == action.pk)
     context.update(can_edit=True, focus=focus)
@@ -195,6 +195,15 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     plans = selectors.plans_visible_to(user=request.user, organization=request.organization)
     filterset = WorkPlanFilter(request.GET, queryset=plans.select_related("organization"))
     table = WorkPlanTable(filterset.qs)
+    # An empty list says what to do next, to whoever reads it.
+    if is_filtered(filterset):
+        table.empty_text = _("No plan matches these filters: empty them to see every plan.")
+    elif EDIT in request.access:
+        table.empty_text = _("No plan yet: start one with « New plan », or bring a plan in "
+                             "from Word with « Import from Word ».")
+    elif VIEW_INTERNAL not in request.access:
+        table.empty_text = _("No plan is published yet: the executive publishes a plan once "
+                             "it is adopted, and it is listed here.")
     RequestConfig(request, paginate={"per_page": 20}).configure(table)
     context = {"filter": filterset, "table": table, "can_edit": EDIT in request.access}
     return render(request, "plans/plan_list.html", context)
@@ -218,7 +227,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_part_for(request, WorkPlan, pk)
     next_state = services.TRANSITIONS.get(plan.state)
-    context = plan_context(plan)
+    context = plan_context(plan, drafts=selectors.shows_drafts(request))
     context.update(
         {
             "can_manage": EDIT in request.access,
@@ -226,21 +235,22 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "next_state": next_state,
             "next_state_label": WorkPlan.State(next_state).label if next_state else "",
             "next_plans": list(selectors.linkable(request, plan.next_plans.all())),
-            "can_view_internal": VIEW_INTERNAL in request.access,
             "reopenings": services.plan_reopenings(plan),
         }
     )
     return render(request, "plans/plan_detail.html", context)
 
 
-def plan_context(plan: WorkPlan) -> dict:
-    """What the page and the PDF of a plan show, in a fixed number of queries."""
-    orientations = selectors.plan_tree(plan)
+def plan_context(plan: WorkPlan, *, drafts: bool) -> dict:
+    """What the page and the PDF of a plan show, in a fixed number of queries; without
+    `drafts`, naming no unpublished plan (`selectors.plan_tree`)."""
+    orientations = selectors.plan_tree(plan, drafts=drafts)
     statutory_files, delegations = selectors.plan_lists(plan)
     today = timezone.localdate()
     return {
         "organization": plan.organization,
         "plan": plan,
+        "previous": selectors.previous_of(plan, drafts=drafts),
         "indicators": selectors.plan_indicators(plan, orientations),
         "last_follow_up": selectors.last_follow_up_date(plan),
         "orientations": orientations,
@@ -399,17 +409,21 @@ def bilan_context(plan: WorkPlan) -> dict:
 
 @organization_view()
 def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    return _plan_pdf(request, selectors.plan_part_for(request, WorkPlan, pk))
+    plan = selectors.plan_part_for(request, WorkPlan, pk)
+    return _plan_pdf(request, plan, drafts=selectors.shows_drafts(request))
 
 
-def plan_document(plan: WorkPlan) -> dict:
-    """What a plan's PDF is made of: the view serves it, `plans.tasks` renders it ahead."""
-    return {"template_name": "plans/pdf/plan.html", "context": plan_context(plan),
-            "title": plan.title, "split_rows": True}
+def plan_document(plan: WorkPlan, *, drafts: bool = False) -> dict:
+    """What a plan's PDF is made of: the view serves it, `plans.tasks` renders ahead the
+    one members download (`drafts` off: it names no unpublished plan)."""
+    return {"template_name": "plans/pdf/plan.html",
+            "context": plan_context(plan, drafts=drafts), "title": plan.title,
+            "split_rows": True}
 
 
-def _plan_pdf(request: HttpRequest, plan: WorkPlan) -> HttpResponse:
-    return pdf.pdf_response(request, **plan_document(plan), last_modified=last_change(plan))
+def _plan_pdf(request: HttpRequest, plan: WorkPlan, *, drafts: bool) -> HttpResponse:
+    return pdf.pdf_response(request, **plan_document(plan, drafts=drafts),
+                            last_modified=last_change(plan))
 
 
 @organization_view()
@@ -698,4 +712,5 @@ def affiliate_plan_pdf(request: HttpRequest, affiliate: str, pk: int) -> HttpRes
     plan = affiliate.work_plans.filter(state__in=WorkPlan.PUBLIC_STATES, pk=pk).first()
     if plan is None:
         raise Http404
-    return _plan_pdf(request, plan)
+    # The conseil central reads what its affiliate published: never the affiliate's drafts.
+    return _plan_pdf(request, plan, drafts=False)

@@ -1,16 +1,20 @@
 """Details people saw: no `---------` for an empty choice, names rather than logins in the
-admin."""
+admin, PDFs whose tables line up and whose pages never end on a heading (the plan's own
+check, with a carried-over plan, is in tests/plans/test_charts.py)."""
 
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.urls import reverse
 
 from plans import services
-from plans.models import Action, FollowUp
-from tests.helpers import page
+from plans.models import Action, FollowUp, WorkPlan
+from tests.helpers import page, poppler
 from tests.plans.helpers import make_plan
 from unionplans.models import Membership
+from vpp.models import Dossier
 
 
 @pytest.mark.parametrize("name, args", [
@@ -63,3 +67,66 @@ def test_the_admin_history_names_who_made_each_change(login, superuser, executif
     text = page(client.get(f"/admin/plans/followup/{follow_up.pk}/history/"))
     assert "Denis Gagnon" in text
     assert ">None<" not in text.replace(" ", "")
+
+
+# The PDFs as printed: read back with poppler
+
+
+def demo():
+    call_command("loaddemo", allow_production=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return get_user_model().objects.get(username="executif")
+
+
+def header_columns(pdf: bytes, tmp_path) -> tuple[dict[str, set[float]], int]:
+    """Where each column of the bilan's tables starts: the x of « QUOI », « Raison » and
+    « QUI » in every header row (the words on the line of a « Raison »)."""
+    words = [(float(x), float(y), word) for x, y, word in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]+)</word>',
+        poppler("pdftotext", pdf, tmp_path, "-bbox"))]
+    header_lines = {y for _x, y, word in words if word == "Raison"}
+    columns = {"QUOI": set(), "Raison": set(), "QUI": set()}
+    for x, y, word in words:
+        if word in columns and y in header_lines:
+            columns[word].add(round(x, 1))
+    return columns, len(header_lines)
+
+
+@pytest.mark.django_db
+def test_the_bilans_tables_share_one_set_of_column_widths(client, tmp_path):
+    client.force_login(demo())
+    plan = WorkPlan.objects.get()
+    pdf = client.get(reverse("plans:bilan_pdf", args=["ccsne", plan.pk])).content
+    columns, tables = header_columns(pdf, tmp_path)
+    assert tables >= 4  # one table per outcome, its header repeated on each page
+    assert {word: len(xs) for word, xs in columns.items()} == {"QUOI": 1, "Raison": 1, "QUI": 1}
+
+
+def page_ends(pdf: bytes, tmp_path) -> list[str]:
+    """The last line of text of each page, above its footer."""
+    pages = int(re.search(r"Pages:\s+(\d+)", poppler("pdfinfo", pdf, tmp_path))[1])
+    ends = []
+    for number in range(1, pages + 1):
+        text = poppler("pdftotext", pdf, tmp_path, "-layout", "-f", str(number), "-l",
+                       str(number))
+        lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+        ends.append([line for line in lines if not line.startswith("Imprimé le")][-1])
+    return ends
+
+
+@pytest.mark.django_db
+def test_no_page_of_the_bilan_nor_of_the_dossier_report_ends_on_a_heading(client, tmp_path):
+    client.force_login(demo())
+    plan, dossier = WorkPlan.objects.get(), Dossier.objects.get()
+    documents = {
+        reverse("plans:bilan_pdf", args=["ccsne", plan.pk]): [
+            "Actions par résultat", "Progression par orientation", "Indicateurs", "Réalisée (",
+            "Partiellement réalisée (", "Non réalisée (", "Reportée (", "No QUOI Raison QUI"],
+        reverse("vpp:dossier_report_pdf", args=["ccsne", dossier.pk]): [
+            "Sommaire", "Motifs de la décision", "Rôles, responsabilités", "Échéances",
+            "Chronologie", "Plan de travail VPP", "Outils simplifiés", "Pré-diagnostic simplifié",
+            "Prévention simplifiée", "Analyse financière", "Règle Compté à partir de"],
+    }
+    for url, headings in documents.items():
+        ends = page_ends(client.get(url).content, tmp_path)
+        assert len(ends) >= 2, url
+        assert [end for end in ends if end.startswith(tuple(headings))] == [], url

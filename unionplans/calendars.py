@@ -12,8 +12,6 @@ clock changes (1 November).
 """
 
 import datetime
-import hashlib
-import secrets
 from collections.abc import Callable
 
 from django.db import transaction
@@ -24,12 +22,9 @@ from icalendar import Calendar, Event
 from . import permissions
 from .due import due_for
 from .models import CalendarFeed, Organization
+from .tokens import digest, new_secret
 
 TIME_ZONE = "America/Montreal"
-
-
-def digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def feeds_of(user) -> list[CalendarFeed]:
@@ -45,7 +40,7 @@ def feed_create(*, user, organization: Organization | None = None) -> str:
         user, organization, permissions.EDIT
     ):
         raise PermissionError("only an organization's exécutif has its calendar")
-    token = secrets.token_urlsafe(32)
+    token = new_secret()
     with transaction.atomic():
         _revoke(CalendarFeed.objects.filter(user=user, organization=organization))
         CalendarFeed.objects.create(user=user, organization=organization,

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.utils.translation import pgettext_lazy
 
 # What a 64-bit integer column can hold: a larger id cannot name any row.
 ID_RANGE = range(-(2**63), 2**63)
@@ -42,13 +43,15 @@ class SafeChoicesMixin:
 
 DASHES = "---------"  # Django's empty choice, which reads as nothing to anyone
 
+# A select's empty choice in words (the filters' « (all) » is FILTERS_EMPTY_CHOICE_LABEL).
+CHOOSE = pgettext_lazy("empty choice", "(choose)")
+NONE = pgettext_lazy("empty choice", "(none)")
+
 
 def name_empty_choice(field):
     """Give a select's empty choice words: « (choose) » when an answer is required, else
     « (none) », instead of Django's `---------`. Returns the field."""
-    from django.utils.translation import gettext_lazy as _
-
-    label = _("(choose)") if field is not None and field.required else _("(none)")
+    label = CHOOSE if field is not None and field.required else NONE
     if isinstance(field, forms.ModelChoiceField) and field.empty_label == DASHES:
         field.empty_label = label
     elif isinstance(field, forms.ChoiceField) and not isinstance(

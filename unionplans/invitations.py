@@ -1,7 +1,7 @@
 """Invitations by email: an exécutif invites an address with a role; the link works once.
 
-The link's secret (`secrets.token_urlsafe(32)`) is only in the email: the database keeps
-its sha256 digest (`Invitation.token_digest`), so a copy of the database opens nothing.
+The link's secret (`tokens.new_secret`) is only in the email: the database keeps its
+sha256 digest (`Invitation.token_digest`, `tokens.digest`), so a copy of it opens nothing.
 A link works for INVITATION_DAYS, once, unless it is revoked or replaced by a resend (a
 resend mails a new secret: the old one cannot be mailed again, it was never kept).
 
@@ -12,9 +12,7 @@ day. A mail that cannot be sent rolls the whole change back: no invitation is le
 nobody received.
 """
 
-import hashlib
 import logging
-import secrets
 import smtplib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +36,7 @@ from .members import check_adviser_assignment
 from .models import Invitation, Membership, Organization
 from .people import display_name
 from .templatetags.dates import long_date
+from .tokens import digest, new_secret
 
 logger = logging.getLogger(__name__)
 
@@ -53,10 +52,6 @@ SENT = "sent"  # the change reason of the historical record of each send
 
 # What a link can be.
 VALID, ACCEPTED, EXPIRED, REVOKED, UNKNOWN = "valid", "accepted", "expired", "revoked", "unknown"
-
-
-def digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def state_of(invitation: Invitation | None, now: datetime | None = None) -> str:
@@ -300,7 +295,7 @@ def _send(invitation: Invitation, *, by, absolute_uri: Callable[[str], str]) -> 
     Called inside the caller's transaction: a failed mail raises and rolls everything back.
     """
     _check_limits(invitation.organization, by)
-    token = secrets.token_urlsafe(32)
+    token = new_secret()
     now = timezone.now()
     invitation.token_digest = digest(token)
     invitation.sent_at = now

@@ -5,6 +5,7 @@ Who is notified:
 - a dossier changes stage (`vpp.services`): the people named on it, but not who moved it;
 - a plan is published (`plans.services.plan_transition`): the organization's active members
   who chose it (`Membership.notify_published_plans`, per organization), but not who did it;
+  withdrawn (`withdraw`) when the plan goes back to a draft or is deleted;
 - an invitation is accepted (`unionplans.invitations`): who sent it;
 - an import from Word is finished (`unionplans.import_flow`): who imported.
 """
@@ -59,6 +60,13 @@ def notify(*, users: Iterable, organization: Organization, kind: str, url: str,
         for pk in sorted(ids)
     ]
     return Notification.objects.bulk_create(notifications)
+
+
+def withdraw(*, organization: Organization, kind: str, url: str) -> int:
+    """Remove the notifications of a change since undone (a plan published, then sent back
+    to the executive, or deleted): their link would lead to a page members can no longer
+    open. How many were removed."""
+    return Notification.objects.filter(organization=organization, kind=kind, url=url).delete()[0]
 
 
 def published_plan_subscribers(organization: Organization) -> QuerySet:

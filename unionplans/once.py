@@ -11,8 +11,6 @@ A Word import's confirmation is the same thing, its signed preview being its tok
 A form posted without a token (an old page, a script) is simply created.
 """
 
-import hashlib
-import secrets
 from collections.abc import Callable
 
 from django import forms
@@ -24,6 +22,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from . import tokens
 from .models import Organization, Receipt
 from .shortcuts import form_refusal
 
@@ -37,7 +36,7 @@ def protect(form: BaseForm) -> BaseForm:
     form shown again after a refusal keeps the token, which nothing consumed)."""
     form.fields[FIELD] = forms.CharField(
         widget=forms.HiddenInput, required=False, max_length=100,
-        initial=secrets.token_urlsafe(24),
+        initial=tokens.new_secret(24),
     )
     return form
 
@@ -49,7 +48,7 @@ def create_once(token: str, organization: Organization, create: Callable[[], tup
     `create()` makes the object(s) and returns where they are and what to tell the person;
     a ValidationError from it rolls the receipt back with everything else.
     """
-    digest = hashlib.sha256(token.encode()).hexdigest()
+    digest = tokens.digest(token)
     with transaction.atomic():
         try:
             with transaction.atomic():  # a savepoint: the transaction goes on if it fails

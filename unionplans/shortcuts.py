@@ -1,4 +1,5 @@
-"""What every app's views share: turning a service's refusal into what the person reads."""
+"""What every app's views share: turning a service's refusal into what the person reads,
+and a list's empty state."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -32,3 +33,9 @@ def form_status(form: BaseForm, status: int = 200) -> int:
                              for error in form.non_field_errors().as_data()):
         return 409
     return status
+
+
+def is_filtered(filterset) -> bool:
+    """Whether a django-filter form narrows its list (any filter given a value): an empty
+    list then says so, rather than that nothing exists."""
+    return any(str(filterset.form.data.get(name, "")).strip() for name in filterset.filters)

@@ -9,7 +9,10 @@ from .models import Dossier, Stage
 
 class DossierFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=pgettext_lazy("search field", "Search"), method="search")
-    stage = django_filters.ChoiceFilter(label=capfirst(_("stage")), choices=Stage.choices)
+    stage = django_filters.ChoiceFilter(
+        label=capfirst(_("stage")), choices=Stage.choices,
+        empty_label=pgettext_lazy("empty choice, of a feminine word (étape)", "(all)"),
+    )
     mode = django_filters.ChoiceFilter(label=capfirst(_("mode")), choices=Dossier.Mode.choices)
     domain = django_filters.ChoiceFilter(
         label=capfirst(_("action domain")), choices=Dossier.Domain.choices

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from unionplans.choices import SafeModelMultipleChoiceField
+from unionplans.choices import CHOOSE, SafeModelMultipleChoiceField
 from unionplans.forms import VersionedForm, VersionedModelForm
 from unionplans.models import LONG_TEXT, Membership
 from unionplans.people import display_name, people_of
@@ -202,7 +202,8 @@ class DeploymentStepForm(VersionedModelForm):
 
 
 class LinkDossierForm(forms.Form):
-    dossier = forms.ModelChoiceField(label=_("dossier"), queryset=Dossier.objects.none())
+    dossier = forms.ModelChoiceField(label=_("dossier"), queryset=Dossier.objects.none(),
+                                     empty_label=CHOOSE)
 
     def __init__(self, *args, dossiers, **kwargs):
         super().__init__(*args, **kwargs)

@@ -492,6 +492,15 @@ class Task(Timestamped):
     def __str__(self) -> str:
         return self.description[:80]
 
+    def is_overdue(self, today: date | None = None) -> bool:
+        """Not done and its date has passed: flagged as a plan's overdue steps are."""
+        return not self.done and self.due_on is not None and \
+            self.due_on < (today or timezone.localdate())
+
+    @property
+    def overdue(self) -> bool:
+        return self.is_overdue()
+
 
 class QuestionnaireAnswers(Timestamped):
     """The answers to one of the simplified tools for one dossier: {question key: answer}."""

@@ -230,6 +230,6 @@ def due_items(*, user, today, until, organizations=None) -> list:
             kind=str(_("VPP task")), title=task.description,
             organization=task.dossier.organization, url=url(task.dossier, "#plan"),
             context=task.dossier.title, date=task.due_on, when=long_date(task.due_on),
-            overdue=task.due_on < today, why=str(why(task)), key=f"task:{task.pk}",
+            overdue=task.is_overdue(today), why=str(why(task)), key=f"task:{task.pk}",
         ))
     return items

@@ -17,7 +17,7 @@ from unionplans import office, once, pdf, permissions, restore_views
 from unionplans.forms import model_fields
 from unionplans.permissions import organization_view
 from unionplans.services import version_of
-from unionplans.shortcuts import form_refusal, form_status, show_refusal
+from unionplans.shortcuts import form_refusal, form_status, is_filtered, show_refusal
 
 from . import exports, selectors, services, workflow
 from .constants import (
@@ -89,6 +89,16 @@ def _dossier_table(request: HttpRequest, paginate) -> tuple[DossierFilter, Dossi
     dossiers = selectors.dossier_list(user=request.user, organization=request.organization)
     filterset = DossierFilter(request.GET, queryset=dossiers)
     table = DossierTable(filterset.qs)
+    # An empty list says what to do next, to whoever reads it.
+    if is_filtered(filterset):
+        table.empty_text = _("No dossier matches these filters: empty them to see every "
+                             "dossier.")
+    elif EDIT in request.access:
+        table.empty_text = _("No dossier yet: open one with « New dossier », or from an item "
+                             "of the information watch.")
+    elif VIEW_INTERNAL not in request.access:
+        table.empty_text = _("No dossier names you yet: the dossiers you are named on will be "
+                             "listed here.")
     RequestConfig(request, paginate=paginate).configure(table)
     return filterset, table
 
