@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.cache import quote_etag
 
 from plans import services
-from plans.models import WorkPlan
 from plans.documents import plan_document
+from plans.models import WorkPlan
 from unionplans import pdf
 
 
