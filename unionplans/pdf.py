@@ -24,7 +24,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache as once_per_process
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -34,6 +34,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import (
     BigIntegerField,
     Count,
@@ -50,6 +51,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, quote_etag
+from django.utils.dateparse import parse_datetime
 from django.utils.http import content_disposition_header, http_date
 from django.utils.module_loading import autodiscover_modules
 from django.utils.text import slugify
@@ -237,18 +239,44 @@ def fingerprint(model: type[Model], pk: int, *, fields: Iterable[str] = ("update
     It holds as long as every write of what a document shows moves one of them, which
     `model_update` and `save()` do (`updated_at` is `auto_now`) and `ordering` does
     (`position`); a bare `QuerySet.update()` of a shown field would not."""
-    fields = list(fields)
+    sql, dates = _fingerprint_sql(model, tuple(fields), tuple(children), connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pk])
+        values = list(cursor.fetchone() or ())
+    for index in dates:  # SQLite gives text: as the ORM would, a UTC datetime
+        if index < len(values) and isinstance(values[index], str):
+            values[index] = parse_datetime(values[index]).replace(tzinfo=UTC)
+    found = [values[index] for index in dates if index < len(values) and values[index]]
+    rows = sum(value or 0 for value, counted in zip(values, _counted(model, fields, children),
+                                                  strict=False) if counted)
+    return Fingerprint(key=tuple(values), newest=max(found, default=timezone.now()), rows=rows)
+
+
+def _counted(model, fields, children) -> list[bool]:
+    """Which of the fingerprint's columns count rows."""
+    return [False] * len(tuple(fields)) + [
+        name == "n" for child, _path in children for name, _aggregate in _aggregates(child)]
+
+
+@once_per_process
+def _fingerprint_sql(model, fields: tuple, children: tuple, vendor: str) -> tuple[str, list]:
+    """The fingerprint's SQL, with the object's pk as its one parameter, compiled once per
+    process (compiling some forty subqueries costs more than running them), and which of
+    its columns are dates."""
     annotations = {}
     for index, (child, path) in enumerate(children):
         rows = child._base_manager.filter(**{path: OuterRef("pk")}).order_by().values(path)
         for name, aggregate in _aggregates(child):
             annotations[f"c{index}_{name}"] = Subquery(rows.annotate(v=aggregate).values("v"))
-    found = (model._base_manager.filter(pk=pk).annotate(**annotations)
-             .values(*fields, *annotations).first()) or {}
-    values = [found.get(name) for name in [*fields, *annotations]]
-    dates = [value for value in values if isinstance(value, datetime)]
-    rows = sum(found.get(name) or 0 for name in annotations if name.endswith("_n"))
-    return Fingerprint(key=tuple(values), newest=max(dates, default=timezone.now()), rows=rows)
+    sentinel = 2_147_483_647_001  # stands for the pk while compiling
+    query = (model._base_manager.filter(pk=sentinel).annotate(**annotations)
+             .values_list(*fields, *annotations).query)
+    sql, params = query.sql_with_params()
+    if list(params) != [sentinel]:
+        raise ValueError(f"A fingerprint's only parameter is the pk, not {params}")
+    names = [*fields, *annotations]
+    dates = [i for i, name in enumerate(names) if name.endswith(("updated_at", "_new"))]
+    return sql, dates
 
 
 @once_per_process
