@@ -243,9 +243,12 @@ def fingerprint(model: type[Model], pk: int, *, fields: Iterable[str] = ("update
     with connection.cursor() as cursor:
         cursor.execute(sql, [pk])
         values = list(cursor.fetchone() or ())
-    for index in dates:  # SQLite gives text: as the ORM would, a UTC datetime
-        if index < len(values) and isinstance(values[index], str):
-            values[index] = parse_datetime(values[index]).replace(tzinfo=UTC)
+    for index in dates:  # SQLite gives text or naive UTC: as the ORM would, aware UTC
+        value = values[index] if index < len(values) else None
+        if isinstance(value, str):
+            value = parse_datetime(value)
+        if isinstance(value, datetime) and value.tzinfo is None:
+            values[index] = value.replace(tzinfo=UTC)
     found = [values[index] for index in dates if index < len(values) and values[index]]
     rows = sum(value or 0 for value, counted in zip(values, _counted(model, fields, children),
                                                   strict=False) if counted)
