@@ -12,7 +12,7 @@ from unionplans import office, once, pdf, permissions, restore_views
 from unionplans.permissions import organization_view
 from unionplans.shortcuts import form_refusal, form_status, show_refusal
 
-from . import exports, seed_002, selectors, services
+from . import documents, exports, selectors, services
 from .exports import PLAN_TITLE
 from .forms import (
     CloseYearForm,
@@ -237,17 +237,9 @@ def plan_save_as_template(request: HttpRequest, pk: int) -> HttpResponse:
 @organization_view(ENTRAIDE)
 def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_for(request, pk)
-    rows = selectors.rows_of(plan)
     # The paper never had the rows' states: printed only when asked for (?etats=1).
     with_states = request.GET.get("etats") == "1" and not plan.is_template
-    return pdf.pdf_response(
-        request,
-        template_name="entraide/pdf/plan.html",
-        context={"organization": plan.organization, "plan": plan, "rows": rows,
-                 "with_states": with_states},
-        title=format_lazy("{} — {}", PLAN_TITLE, plan.year or plan),
-        last_modified=max([plan.updated_at, *(row.updated_at for row in rows)]),
-    )
+    return pdf.pdf_response(request, documents.plan_document(plan, with_states=with_states))
 
 
 @organization_view(ENTRAIDE)
@@ -260,13 +252,4 @@ def plan_docx(request: HttpRequest, pk: int) -> HttpResponse:
 @organization_view(ENTRAIDE)
 def blank_pdf(request: HttpRequest) -> HttpResponse:
     """The seed's two blank forms, one a page: Plan d'action, then Plan de travail."""
-    organization = request.organization
-    forms = [{**form, "line_range": range(form["lines"])} for form in seed_002.BLANK_FORMS]
-    return pdf.pdf_response(
-        request,
-        template_name="entraide/pdf/blank.html",
-        context={"organization": organization, "rows": range(seed_002.BLANK_ROWS),
-                 "forms": forms},
-        title=forms[0]["title"],
-        last_modified=organization.updated_at,
-    )
+    return pdf.pdf_response(request, documents.blank_document(request.organization))

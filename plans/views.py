@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,7 +27,7 @@ from unionplans.permissions import EDIT, VIEW_INTERNAL, organization_view
 from unionplans.services import version_of
 from unionplans.shortcuts import form_refusal, form_status, is_filtered, show_refusal
 
-from . import exports, selectors, services
+from . import documents, exports, selectors, services
 from .filters import WorkPlanFilter
 from .forms import (
     ActionForm,
@@ -413,29 +412,14 @@ def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return _plan_pdf(request, plan, drafts=selectors.shows_drafts(request))
 
 
-def plan_document(plan: WorkPlan, *, drafts: bool = False) -> dict:
-    """What a plan's PDF is made of: the view serves it, `plans.tasks` renders ahead the
-    one members download (`drafts` off: it names no unpublished plan)."""
-    return {"template_name": "plans/pdf/plan.html",
-            "context": plan_context(plan, drafts=drafts), "title": plan.title,
-            "split_rows": True}
-
-
 def _plan_pdf(request: HttpRequest, plan: WorkPlan, *, drafts: bool) -> HttpResponse:
-    return pdf.pdf_response(request, **plan_document(plan, drafts=drafts),
-                            last_modified=last_change(plan))
+    return pdf.pdf_response(request, documents.plan_document(plan, drafts=drafts))
 
 
 @organization_view()
 def bilan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_part_for(request, WorkPlan, pk)
-    return pdf.pdf_response(
-        request,
-        template_name="plans/pdf/bilan.html",
-        context=bilan_context(plan),
-        title=format_lazy("{} — {}", _("Assessment"), plan.title),
-        last_modified=last_change(plan),
-    )
+    return pdf.pdf_response(request, documents.bilan_document(plan))
 
 
 @organization_view()
@@ -455,18 +439,6 @@ def bilan_docx(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_part_for(request, WorkPlan, pk)
     return office.download(exports.plan_xlsx(plan), plan.title, office.XLSX)
-
-
-def last_change(plan: WorkPlan):
-    """The newest change to the plan or anything in it (for Last-Modified)."""
-    dates = [plan.updated_at]
-    for model, path in selectors.PLAN_PATH.items():
-        if model is WorkPlan:
-            continue
-        newest = model.objects.filter(**{path: plan}).aggregate(newest=Max("updated_at"))
-        if newest["newest"]:
-            dates.append(newest["newest"])
-    return max(dates)
 
 
 @organization_view(methods=GET_POST)

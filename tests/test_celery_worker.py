@@ -11,14 +11,19 @@ import datetime
 import os
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
+from django.urls import reverse
 from django.utils import timezone
 
+from plans.models import WorkPlan
 from tests.helpers import needs_postgresql
+from tests.plans.helpers import make_plan
 from tests.smtp import text_of
 from unionplans import celery_app, reminders
 from unionplans.models import SentReminder
@@ -28,6 +33,7 @@ from vpp.deadlines import DayKind, due_date
 from vpp.models import DeadlineRule, Dossier
 
 RESULTS = "redis://127.0.0.1:6379/13"
+CACHE = "redis://127.0.0.1:6379/12"  # the rendered PDFs, shared by this process and the worker
 BROKERS = ["redis://127.0.0.1:6379/13", "amqp://guest:guest@127.0.0.1:5672//"]
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,6 +77,7 @@ def worker(broker, smtp_server, settings):
         "EMAIL_PORT": str(settings.EMAIL_PORT),
         "EMAIL_USE_TLS": "0",
         "SITE_URL": "http://testserver",
+        "REDIS_URL": CACHE,
     }
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "celery"), "-A", "unionplans", "worker",
@@ -113,3 +120,38 @@ def test_a_worker_sends_the_reminders_through_the_broker_once_each(worker, smtp_
     assert "Échéance dans 5 jours ouvrables" in smtp_server.messages[0]["Subject"]
     assert f"http://testserver/o/ccsne/vpp/{dossier.pk}/" in text
     assert reminders.run() == 0  # the scheduler again: nothing twice
+
+
+@pytest.fixture
+def shared_cache(settings):
+    """The worker's cache (REDIS_URL, as unionplans.settings makes it), which the web reads
+    the rendered PDF from."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": CACHE, "KEY_PREFIX": "unionplans"}}
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_large_pdf_is_rendered_by_the_worker_and_then_served(worker, shared_cache, settings,
+                                                               login, membre, cc):
+    plan = make_plan(cc, state=WorkPlan.State.PUBLISHED)
+    settings.PDF_BACKGROUND_ROWS = 0  # every plan is large
+    client = login(membre)
+    url = reverse("plans:pdf", args=[cc.slug, plan.pk])
+
+    first = client.get(url)
+    assert first.status_code == 202
+    assert "Le PDF est en préparation" in first.content.decode()
+
+    # As the page's refresh does, until the worker is done (or two minutes).
+    deadline = time.monotonic() + 120
+    response = client.get(url)
+    while response.status_code == 202 and time.monotonic() < deadline:
+        time.sleep(0.5)
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    version = response["ETag"].strip('"')
+    assert cache.get(f"pdf-rendering:{version}") is None  # the worker let go of its lock

@@ -16,7 +16,7 @@ from PIL import Image  # Pillow comes with WeasyPrint
 from weasyprint import HTML
 
 from tests.helpers import poppler
-from unionplans import pdf
+from unionplans import members, pdf
 from unionplans.models import Membership
 
 FRENCH_DATE = r"(1er|\d{1,2}) (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}"  # noqa: E501
@@ -186,9 +186,10 @@ def assert_new_version(client, url, old_response, expected_text, tmp_path):
 def test_a_role_change_makes_a_new_version(login, executif, membre, member_list, tmp_path):
     client = login(executif)
     first = client.get(member_list)
-    Membership.objects.filter(user=membre).update(role=Membership.Role.ADVISER)
+    members.membership_change(membership=Membership.objects.get(user=membre), by=executif,
+                              role=Membership.Role.EXECUTIVE)
     assert_new_version(client, member_list, first,
-                       lambda text: text.count("Conseillère ou conseiller") == 1, tmp_path)
+                       lambda text: text.count("Membre de l'exécutif") == 2, tmp_path)
 
 
 def test_a_renamed_person_makes_a_new_version(login, executif, membre, member_list, tmp_path):

@@ -64,3 +64,57 @@ def test_questionnaire_answers_are_bounded_too():
         answers.clean()
     assert TOO_LONG_FR in error.value.message_dict["answers"][0]
     QuestionnaireAnswers(kind=kind, answers={key: "x" * LONG_TEXT}).clean()
+
+
+LIMIT_NOTE_FR = "10\xa0000 caractères au plus."
+
+
+def test_forms_say_the_limit_under_long_text():
+    from entraide.forms import CloseYearForm, PlanHeaderForm
+    from vpp.forms import FindingsForm, TaskForm
+
+    with translation.override("fr-ca"):
+        for form, name in [(PlanHeaderForm(), "need"), (CloseYearForm(), "review"),
+                           (FindingsForm(), "findings"), (TaskForm(), "description")]:
+            assert LIMIT_NOTE_FR in str(form.fields[name].help_text), name
+            assert LIMIT_NOTE_FR in str(form[name].help_text), name
+
+
+def test_the_admin_says_the_limit_and_refuses_longer_text(rf, superuser, cc):
+    from django.contrib import admin as django_admin
+
+    from vpp.models import Dossier
+
+    request = rf.get("/admin/")
+    request.user = superuser
+    model_admin = django_admin.site._registry[Dossier]
+    form_class = model_admin.get_form(request)
+    with translation.override("fr-ca"):
+        assert LIMIT_NOTE_FR in str(form_class.base_fields["description"].help_text)
+        form = form_class(data={"description": "x" * (LONG_TEXT + 1), "organization": cc.pk})
+        assert not form.is_valid()
+        assert TOO_LONG_FR in form.errors["description"][0]
+    assert not Dossier.objects.exists()
+
+
+# Uploads: a size limit checked while the request is read, before any view reads a file
+
+
+def test_every_upload_goes_through_the_size_limit_first(settings):
+    assert settings.FILE_UPLOAD_HANDLERS[0] == "unionplans.importing.LimitedUploadHandler"
+
+
+def test_a_too_large_member_list_is_413_in_french_and_imports_nobody(login, executif, cc):
+    from django.contrib.auth import get_user_model
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from unionplans.importing import MAX_UPLOAD
+
+    people = get_user_model().objects.count()
+    big = SimpleUploadedFile("membres.csv", b"Nom;Courriel\n" + b"x" * MAX_UPLOAD,
+                             content_type="text/csv")
+    response = login(executif).post(reverse("member_import", args=[cc.slug]), {"file": big})
+    assert response.status_code == 413
+    assert "Ce fichier est trop volumineux" in response.content.decode()
+    assert get_user_model().objects.count() == people

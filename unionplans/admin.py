@@ -13,7 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import accounts, members, permissions, reminders
 from .choices import SafeChoicesMixin, name_empty_choice
-from .forms import AdminVersionCheckForm
+from .forms import AdminVersionCheckForm, say_limit
 from .models import ConfidentialityIncident, Membership, Organization, SentReminder
 from .people import display_name
 
@@ -51,7 +51,8 @@ class ReadableChoicesMixin:
     reads « (none) » or « (choose) », not `---------`."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        return name_empty_choice(super().formfield_for_dbfield(db_field, request, **kwargs))
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        return say_limit(name_empty_choice(formfield)) if formfield else formfield
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         return _by_name(db_field, super().formfield_for_foreignkey(db_field, request, **kwargs))

@@ -8,7 +8,15 @@ class UnionPlansConfig(AppConfig):
     verbose_name = _("Organizations and members")
 
     def ready(self):
-        from . import sessions, two_factor  # noqa: F401  (connect their login receivers)
+        from django.conf import settings
+        from django.db.models.signals import post_delete, post_save
+
+        from . import pdf, sessions, two_factor  # noqa: F401  (connect their login receivers)
+
+        # A renamed person changes every document that prints their name (pdf.people_version).
+        for signal in (post_save, post_delete):
+            signal.connect(pdf.person_changed, sender=settings.AUTH_USER_MODEL,
+                           dispatch_uid=f"pdf-people-{signal is post_save}")
 
 
 class UnionPlansAdminConfig(AdminConfig):

@@ -3,11 +3,36 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .choices import name_empty_choices
 from .importing import open_docx
 from .services import EDIT_CONFLICT, version_of
+
+
+def _limit_note(limit: int) -> str:
+    return gettext("%(max)s characters at most.") % {
+        "max": number_format(limit, force_grouping=True)}
+
+
+limit_note = lazy(_limit_note, str)
+
+
+def say_limit(formfield):
+    """A long text's form field says its limit under it (« 10 000 caractères au plus. »),
+    as its `maxlength` keeps it; the model's validator refuses longer text whatever the
+    form. Used by the app's forms and the admin's."""
+    limit = getattr(formfield, "max_length", None)
+    if isinstance(formfield, forms.CharField) and limit and isinstance(formfield.widget,
+                                                                       forms.Textarea):
+        note = limit_note(limit)
+        formfield.help_text = format_lazy("{} {}", formfield.help_text, note) \
+            if formfield.help_text else note
+    return formfield
 
 
 class VersionedModelForm(forms.ModelForm):
@@ -25,6 +50,8 @@ class VersionedModelForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["version"].initial = version_of(self.instance)
         name_empty_choices(self)
+        for field in self.fields.values():
+            say_limit(field)
 
     def clean(self):
         cleaned_data = super().clean()

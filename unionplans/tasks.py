@@ -5,7 +5,7 @@ in the calling process (CELERY_TASK_ALWAYS_EAGER, see unionplans/celery.py)."""
 from celery import shared_task
 from django.conf import settings
 
-from . import reminders
+from . import pdf, reminders
 
 
 @shared_task
@@ -28,3 +28,10 @@ def send_reminder(pk: int) -> str:
         row = reminders.SentReminder.objects.get(pk=pk)
         send_reminder.apply_async((pk,), eta=row.next_attempt_at)
     return status
+
+
+@shared_task
+def render_pdf(kind: str, pk: int, options: dict, version: str, token: str) -> str | None:
+    """Render a document too large for the web request into the cache (the request holds
+    the lock `token` for it); its version, or None if nothing was left to render."""
+    return pdf.render_queued(kind=kind, pk=pk, options=options, version=version, token=token)

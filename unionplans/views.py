@@ -5,11 +5,10 @@ from django.db import DatabaseError, connection
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from . import members, pdf, permissions, services
+from . import documents, members, pdf, permissions, services
 from .due import WINDOW_DAYS, due_by_organization, due_for
 from .forms import SharingForm
 from .models import Membership, Organization
@@ -92,15 +91,7 @@ def affiliates(request: HttpRequest) -> HttpResponse:
 
 @permissions.organization_view(permissions.VIEW_MEMBERS)
 def member_list_pdf(request: HttpRequest) -> HttpResponse:
-    organization = request.organization
-    memberships = members_by_role(organization)
-    return pdf.pdf_response(
-        request,
-        template_name="unionplans/pdf/member_list.html",
-        context={"organization": organization, "memberships": memberships},
-        title=format_lazy("{} — {}", _("Members and roles"), organization.short_name),
-        last_modified=max([organization.updated_at, *(m.updated_at for m in memberships)]),
-    )
+    return pdf.pdf_response(request, documents.member_list(request.organization))
 
 
 def members_by_role(organization: Organization) -> list[Membership]:

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from unionplans import once, pdf, permissions
@@ -18,7 +17,7 @@ from unionplans.forms import model_fields
 from unionplans.permissions import organization_view
 from unionplans.shortcuts import form_refusal
 
-from . import le28, selectors
+from . import documents, le28, selectors
 from .constants import REFERENCE_DOCUMENTS, VOLET_DETAILS, Volet
 from .le28_forms import AssessmentForm, DecisionForm, MemberForm, PhaseForm, ProjectForm
 from .models import LE28CommitteeMember, LE28Project
@@ -78,14 +77,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @organization_view()
 def project_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.le28_project_for(request, pk)
-    context = sheet_context(project)
-    rows = [*context["decisions"], *context["phases"], *context["assessments"],
-            *context["union_side"], *context["employer_side"]]
-    return pdf.pdf_response(
-        request, template_name="vpp/pdf/le28_sheet.html", context=context,
-        title=format_lazy("{} — {}", _("Letter of agreement 28"), project.title),
-        last_modified=max([project.updated_at, *(row.updated_at for row in rows)]),
-    )
+    return pdf.pdf_response(request, documents.le28_sheet(project))
 
 
 @organization_view(methods=GET_POST)

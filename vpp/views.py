@@ -19,7 +19,7 @@ from unionplans.permissions import organization_view
 from unionplans.services import version_of
 from unionplans.shortcuts import form_refusal, form_status, is_filtered, show_refusal
 
-from . import exports, selectors, services, workflow
+from . import documents, exports, selectors, services, workflow
 from .constants import (
     AIDE_MEMOIRE,
     GENERAL_OBJECTIVES,
@@ -281,25 +281,7 @@ def dossier_go_back(request: HttpRequest, pk: int) -> HttpResponse:
 @organization_view()
 def dossier_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = selectors.dossier_for(request, pk, queryset=selectors.dossier_detail_queryset())
-    return _report_pdf(request, dossier)
-
-
-def _report_pdf(request: HttpRequest, dossier) -> HttpResponse:
-    context = _dossier_context(dossier)
-    context["roles_table"] = [
-        (direction, terrain, dossier.stage in stages)
-        for stages, direction, terrain in workflow.ROLES_TABLE
-    ]
-    changes = [dossier.updated_at, *(e.at for e in context["events"])]
-    changes += [t.updated_at for t in dossier.tasks.all()]
-    changes += [d.updated_at for d in context["deadlines"]]
-    if context["analysis"]:
-        changes.append(context["analysis"].updated_at)
-    return pdf.pdf_response(
-        request, template_name="vpp/pdf/dossier_report.html", context=context,
-        title=format_lazy("{} — {}", _("VPP dossier report"), dossier.title),
-        last_modified=max(changes),
-    )
+    return pdf.pdf_response(request, documents.dossier_report(dossier))
 
 
 # Work plan, questionnaires, financial analysis, deadlines
@@ -604,7 +586,10 @@ BLANK_TOOLS = {
 def blank_tool_pdf(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in BLANK_TOOLS:
         raise Http404
-    organization = request.organization
+    return pdf.pdf_response(request, documents.blank_tool(request.organization, tool=kind))
+
+
+def blank_tool_context(organization, kind: str) -> dict:
     context = {"organization": organization, "kind": kind}
     if kind == "aide_memoire":
         context["aide_memoire"] = [(element.label, AIDE_MEMOIRE[element])
@@ -612,10 +597,7 @@ def blank_tool_pdf(request: HttpRequest, kind: str) -> HttpResponse:
         context["lines"] = range(4)
     else:
         context["questions"] = [question for _key, question in QUESTIONS[kind]]
-    return pdf.pdf_response(
-        request, template_name="vpp/pdf/blank_tool.html", context=context,
-        title=BLANK_TOOLS[kind], last_modified=organization.updated_at,
-    )
+    return context
 
 
 # What an affiliated syndicat shares with its conseil central (read only)
@@ -637,4 +619,4 @@ def affiliate_dossier_pdf(request: HttpRequest, affiliate: str, pk: int) -> Http
     dossier = selectors.dossier_detail_queryset().filter(organization=affiliate, pk=pk).first()
     if dossier is None:
         raise Http404
-    return _report_pdf(request, dossier)
+    return pdf.pdf_response(request, documents.dossier_report(dossier))

@@ -7,15 +7,13 @@ from django.urls import reverse
 from django.utils.cache import quote_etag
 
 from plans import services
+from plans.documents import plan_document
 from plans.models import WorkPlan
-from plans.views import plan_document
 from unionplans import pdf
 
 
 def version_of(plan) -> str:
-    document = plan_document(plan)
-    del document["split_rows"]  # how it is laid out, not what it shows
-    return pdf.document(**document)[1]
+    return pdf.version_of(plan_document(plan))
 
 
 def test_publishing_renders_the_pdf_that_members_then_download(
