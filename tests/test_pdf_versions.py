@@ -44,9 +44,10 @@ def plan(cc):
     return make_plan(cc, state=WorkPlan.State.PUBLISHED, actions=2)
 
 
-def version(plan) -> str:
+def version(plan, *, drafts: bool = False) -> str:
+    """The version of a plan's PDF; `drafts` as an exécutif downloads it."""
     plan.refresh_from_db()
-    return pdf.version_of(plan_documents.plan_document(plan))
+    return pdf.version_of(plan_documents.plan_document(plan, drafts=drafts))
 
 
 def pdf_url(plan) -> str:
@@ -222,7 +223,7 @@ def test_a_cached_hit_costs_the_same_queries_at_ten_times_the_rows(
     large = make_plan(cc, title="Grand plan", state=WorkPlan.State.PUBLISHED, actions=10,
                       orientations=2)
     for each in (small, large):
-        cache.set(f"pdf:{version(each)}", b"%PDF-cached")
+        cache.set(f"pdf:{version(each, drafts=True)}", b"%PDF-cached")
     client = login(executif)
     client.get(reverse("dashboard"))  # the session's first-request writes
     with CaptureQueriesContext(connection) as queries:

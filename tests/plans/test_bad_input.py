@@ -150,7 +150,7 @@ def test_a_stale_edit_is_refused_and_the_other_change_kept(login, executif, plan
     services.row_update(row=Action.objects.get(pk=action.pk), what="Changé ailleurs")
     response = client.post(url, {"what": "Mon changement", "outcome": "a_venir",
                                  "version": version})
-    assert response.status_code == 200
+    assert response.status_code == 409
     assert "Quelqu'un d'autre" in page(response)
     assert Action.objects.get(pk=action.pk).what == "Changé ailleurs"
 
