@@ -31,7 +31,7 @@ class ScopedPermissionsMixin:
     change_ability = permissions.ADMINISTER
 
     def _can(self, request, ability, obj=None):
-        return permissions.can(request.user, ability, obj, via=self.via)
+        return permissions.request_can(request, ability, obj, via=self.via)
 
     def has_view_permission(self, request, obj=None):
         return self._can(request, self.view_ability, obj)
@@ -86,7 +86,7 @@ class ScopedAdmin(ReadableChoicesMixin, SafeChoicesMixin, ScopedPermissionsMixin
         return permissions.scope(queryset, request.user, self.view_ability, via=self.via)
 
     def has_module_permission(self, request):
-        return permissions.can_use_admin(request.user)
+        return permissions.request_can(request, permissions.REVIEW)
 
     def history_view(self, request, object_id, extra_context=None):
         self._get_scoped_object(request, object_id)
@@ -105,7 +105,7 @@ class ScopedAdmin(ReadableChoicesMixin, SafeChoicesMixin, ScopedPermissionsMixin
         Those who administer everything may still open the history of a deleted object.
         """
         obj = self.get_object(request, unquote(object_id))
-        if obj is None and not permissions.can(request.user, permissions.ADMINISTER):
+        if obj is None and not permissions.request_can(request, permissions.ADMINISTER):
             raise Http404
         return obj
 

@@ -47,7 +47,7 @@ class WorkbenchMixin:
     change_ability = permissions.REVIEW
 
     def has_delete_permission(self, request, obj=None):
-        return permissions.can(request.user, permissions.ADMINISTER)
+        return permissions.request_can(request, permissions.ADMINISTER)
 
     def _reachable_organizations(self, request):
         return permissions.organizations_for(request.user, permissions.REVIEW)
