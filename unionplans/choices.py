@@ -49,8 +49,10 @@ def name_empty_choice(field):
     from django.utils.translation import gettext_lazy as _
 
     label = _("(choose)") if field is not None and field.required else _("(none)")
-    if isinstance(field, forms.ModelChoiceField) and field.empty_label == DASHES:
-        field.empty_label = label
+    if isinstance(field, forms.ModelChoiceField):
+        # Never its choices: reading them here would query every list of people twice.
+        if field.empty_label == DASHES:
+            field.empty_label = label
     elif isinstance(field, forms.ChoiceField) and not isinstance(
             field, forms.MultipleChoiceField):
         choices = list(field.choices)
