@@ -5,8 +5,9 @@ from django.contrib.admin.widgets import AutocompleteSelect, ForeignKeyRawIdWidg
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -106,9 +107,17 @@ class NamedRawIdWidget(ForeignKeyRawIdWidget):
     """The raw id of an account, labelled with its person's name."""
 
     def label_and_url_for_value(self, value):
-        label, url = super().label_and_url_for_value(value)
-        person = get_user_model().objects.filter(pk=value).first() if label else None
-        return (display_name(person) if person else label), url
+        # Django's own, with the name for the label.
+        try:
+            person = self.rel.model._default_manager.using(self.db).get(pk=value)
+        except (ValueError, OverflowError, self.rel.model.DoesNotExist, ValidationError):
+            return "", ""
+        try:
+            url = reverse(f"{self.admin_site.name}:{person._meta.app_label}_"
+                          f"{person._meta.model_name}_change", args=[person.pk])
+        except NoReverseMatch:
+            url = ""
+        return display_name(person), url
 
 
 class LoadedChoicesForm(AdminVersionCheckForm):

@@ -1,7 +1,9 @@
-"""What every app's views share: turning a service's refusal into what the person reads."""
+"""What every app's views share: turning a service's refusal into what the person reads,
+and a long list into pages."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
 from django.forms import BaseForm
 from django.http import HttpRequest
 
@@ -32,3 +34,13 @@ def form_status(form: BaseForm, status: int = 200) -> int:
                              for error in form.non_field_errors().as_data()):
         return 409
     return status
+
+
+def paginate(request: HttpRequest, rows, per_page: int) -> tuple[Page, str]:
+    """The page of `rows` that `?page=` asks for (the last one past the end, the first for
+    anything else), and the request's other parameters (a search, the filters) for the
+    links to the other pages (templates/_pagination.html)."""
+    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+    others = request.GET.copy()
+    others.pop("page", None)
+    return page, others.urlencode()

@@ -1,6 +1,7 @@
 from itertools import pairwise
 
 from django import template
+from django.urls import reverse
 
 from plans.selectors import OUTCOME_COLORS
 
@@ -28,3 +29,22 @@ def row_parts(action, breaks) -> list[dict]:
          "steps": steps[s_from:s_to], "follow_ups": follow_ups[f_from:f_to]}
         for number, ((s_from, f_from), (s_to, f_to)) in enumerate(pairwise(bounds))
     ]
+
+
+# A row id no database holds: the one reversal of each control's address stands it in.
+_ANY_ROW = 999_999_999_999
+
+
+@register.simple_tag(takes_context=True)
+def row_url(context, name: str, kind: str, pk) -> str:
+    """`{% url 'plans:<name>' organization.slug kind pk %}`, reversed once a page for each
+    name and kind, then given each row's id: the plan page has a few controls per step and
+    follow-up, thousands on a real plan."""
+    cache = context.render_context.get("plans_row_urls")
+    if cache is None:
+        cache = context.render_context["plans_row_urls"] = {}
+    pattern = cache.get((name, kind))
+    if pattern is None:
+        pattern = cache[name, kind] = reverse(
+            f"plans:{name}", args=[context["organization"].slug, kind, _ANY_ROW])
+    return pattern.replace(f"/{_ANY_ROW}/", f"/{int(pk)}/", 1)
