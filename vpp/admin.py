@@ -122,10 +122,12 @@ class WorkbenchInline(ReadableChoicesMixin, WorkbenchMixin, ScopedPermissionsMix
     via = "organization"  # from the parent object
     extra = 0
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        # The choices read once for the formset, not once a row (a deadline's rule).
-        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if formfield is not None and hasattr(formfield, "queryset"):
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # The choices read once for the formset, not once a row (a deadline's rule), after
+        # their empty choice got its words.
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if (formfield is not None and db_field.many_to_one and hasattr(formfield, "queryset")
+                and not isinstance(formfield.choices, list)):
             formfield.choices = [(getattr(value, "value", value), label)
                                  for value, label in formfield.choices]
         return formfield
