@@ -21,6 +21,7 @@ class EntraidePlanAdmin(ScopedAdmin):
 
     view_ability = permissions.ENTRAIDE
     list_display = ["__str__", "organization", "year", "is_template", "status"]
+    list_select_related = ["organization"]  # nullable (templates): not joined by default
     list_filter = ["is_template", "status", ("organization", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["period_label", "name"]
     inlines = [EntraideRowInline]

@@ -37,6 +37,7 @@ class OrientationAdmin(ScopedAdmin):
 class ActionAdmin(ScopedAdmin):
     via = "orientation__plan__organization"
     list_display = ["__str__", "orientation", "responsible", "outcome"]
+    list_select_related = ["orientation"]
     list_filter = ["outcome"]
     search_fields = ["what", "responsible"]
     raw_id_fields = ["responsible_user"]
@@ -52,6 +53,8 @@ class StepAdmin(ScopedAdmin):
 class FollowUpAdmin(ScopedAdmin):
     via = "action__orientation__plan__organization"
     list_display = ["__str__", "action", "date", person_column("author", _("author"))]
+    list_select_related = ["action", "author"]
+    search_fields = ["text", "author__username", "author__first_name", "author__last_name"]
 
 
 @admin.register(StatutoryFile)

@@ -24,6 +24,7 @@ from axes.helpers import get_cool_off
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -130,6 +131,18 @@ class ThrottlingBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+class MembershipRightsBackend(ModelBackend):
+    """Django's backend for passwords; its model permissions grant nothing here.
+
+    Rights come from memberships (`unionplans.permissions`); superusers hold every one
+    (Django answers them before asking a backend). So a page never reads an account's
+    model permissions: two queries an admin page otherwise, for nothing.
+    """
+
+    def _get_permissions(self, user_obj, obj, from_name):
+        return set()
 
 
 class UnlockOnPasswordChange:

@@ -1,15 +1,20 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelect, ForeignKeyRawIdWidget
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import ModelChange
+from simple_history.template_utils import HistoricalRecordContextHelper
+from simple_history.utils import get_m2m_reverse_field_name
 
 from . import accounts, members, permissions, reminders
 from .choices import SafeChoicesMixin, name_empty_choice
@@ -31,7 +36,7 @@ class ScopedPermissionsMixin:
     change_ability = permissions.ADMINISTER
 
     def _can(self, request, ability, obj=None):
-        return permissions.can(request.user, ability, obj, via=self.via)
+        return permissions.request_can(request, ability, obj, via=self.via)
 
     def has_view_permission(self, request, obj=None):
         return self._can(request, self.view_ability, obj)
@@ -64,7 +69,106 @@ class ReadableChoicesMixin:
 def _by_name(db_field, formfield):
     if formfield is not None and db_field.related_model is get_user_model():
         formfield.label_from_instance = display_name
+        wrapper = formfield.widget
+        widget = getattr(wrapper, "widget", wrapper)
+        if type(widget) is AutocompleteSelect:
+            widget = LoadedAutocompleteSelect(widget.field, widget.admin_site, widget.attrs,
+                                              widget.choices, widget.db)
+        elif type(widget) is ForeignKeyRawIdWidget:
+            widget = NamedRawIdWidget(widget.rel, widget.admin_site, widget.attrs, widget.db)
+        if wrapper is not widget and hasattr(wrapper, "widget"):
+            wrapper.widget = widget
+        else:
+            formfield.widget = widget
     return formfield
+
+
+def _label(obj) -> str:
+    return display_name(obj) if isinstance(obj, get_user_model()) else str(obj)
+
+
+class LoadedAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete whose selected person is the one its row already holds (`loaded`,
+    set by `LoadedChoicesForm`): one query a row otherwise, on a page of memberships."""
+
+    loaded = None
+
+    def optgroups(self, name, value, attr=None):
+        selected = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
+        if self.loaded is None or selected != [str(self.loaded.pk)]:
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        options.append(self.create_option(name, self.loaded.pk,
+                                          self.choices.field.label_from_instance(self.loaded),
+                                          set(selected), len(options)))
+        return [(None, options, 0)]
+
+
+class NamedRawIdWidget(ForeignKeyRawIdWidget):
+    """The raw id of an account, labelled with its person's name."""
+
+    def label_and_url_for_value(self, value):
+        # Django's own, with the name for the label.
+        try:
+            person = self.rel.model._default_manager.using(self.db).get(pk=value)
+        except (ValueError, OverflowError, self.rel.model.DoesNotExist, ValidationError):
+            return "", ""
+        try:
+            url = reverse(f"{self.admin_site.name}:{person._meta.app_label}_"
+                          f"{person._meta.model_name}_change", args=[person.pk])
+        except NoReverseMatch:
+            url = ""
+        return display_name(person), url
+
+
+class LoadedChoicesForm(AdminVersionCheckForm):
+    """Its autocompletes show the related objects the row was loaded with (select_related)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            widget = getattr(field.widget, "widget", field.widget)
+            descriptor = getattr(type(self.instance), name, None)
+            cached = getattr(getattr(descriptor, "field", None), "is_cached", None)
+            if isinstance(widget, LoadedAutocompleteSelect) and cached and cached(self.instance):
+                widget.loaded = getattr(self.instance, name)
+
+
+class PeopleHistoryHelper(HistoricalRecordContextHelper):
+    """The history's changes name people, not logins."""
+
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        if isinstance(value, list):
+            return [_label(item) for item in value]
+        return _label(value) if isinstance(value, get_user_model()) else value
+
+
+def _label_of(record) -> str:
+    """The record's object by name, its foreign keys taken from those the historical query
+    joined (simple-history builds `history_object` without them: a query a row)."""
+    instance = record.history_object
+    for field in instance._meta.concrete_fields:
+        if field.many_to_one or field.one_to_one:
+            recorded = record._meta.get_field(field.name)
+            if recorded.is_cached(record):
+                field.set_cached_value(instance, recorded.get_cached_value(record))
+    return str(instance)
+
+
+def m2m_rows(records, name: str) -> dict:
+    """Each historical record's rows of its many-to-many `name`, read in one query, as
+    `diff_against` compares them (the related objects by the reverse field's name)."""
+    if not records:
+        return {}
+    instance_field = records[0].instance_type._meta.get_field(name)
+    reverse = get_m2m_reverse_field_name(instance_field)
+    through = getattr(records[0], name).model
+    rows = {record.history_id: [] for record in records}
+    for row in (through.objects.filter(history__in=[r.history_id for r in records])
+                .select_related(reverse).order_by(reverse)):
+        rows[row.history_id].append({reverse: getattr(row, reverse)})
+    return rows
 
 
 def person_column(name: str, label):
@@ -82,12 +186,36 @@ class ScopedAdmin(ReadableChoicesMixin, SafeChoicesMixin, ScopedPermissionsMixin
                   SimpleHistoryAdmin):
     form = AdminVersionCheckForm
 
+    def get_historical_record_context_helper(self, request, historical_record):
+        return PeopleHistoryHelper(self.model, historical_record)
+
+    def set_history_delta_changes(self, request, historical_records,
+                                  foreign_keys_are_objs=True):
+        """simple-history's deltas, with the many-to-many rows of the page read once per
+        field rather than twice per record and field."""
+        records = list(historical_records)
+        for record in records:
+            record.history_label = _label_of(record)
+        names = [field.name for field in self.model.history.model._history_m2m_fields]
+        rows = {name: m2m_rows(records, name) for name in names}
+        for newer, older in zip(records, records[1:], strict=False):
+            delta = newer.diff_against(older, excluded_fields=names,
+                                       foreign_keys_are_objs=foreign_keys_are_objs)
+            for name in names:
+                old, new = rows[name][older.history_id], rows[name][newer.history_id]
+                if old != new:
+                    delta.changes.append(ModelChange(name, old, new))
+                    delta.changed_fields.append(name)
+            delta.changes.sort(key=lambda change: change.field)
+            helper = self.get_historical_record_context_helper(request, newer)
+            newer.history_delta_changes = helper.context_for_delta_changes(delta)
+
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         return permissions.scope(queryset, request.user, self.view_ability, via=self.via)
 
     def has_module_permission(self, request):
-        return permissions.can_use_admin(request.user)
+        return permissions.request_can(request, permissions.REVIEW)
 
     def history_view(self, request, object_id, extra_context=None):
         self._get_scoped_object(request, object_id)
@@ -106,12 +234,12 @@ class ScopedAdmin(ReadableChoicesMixin, SafeChoicesMixin, ScopedPermissionsMixin
         Those who administer everything may still open the history of a deleted object.
         """
         obj = self.get_object(request, unquote(object_id))
-        if obj is None and not permissions.can(request.user, permissions.ADMINISTER):
+        if obj is None and not permissions.request_can(request, permissions.ADMINISTER):
             raise Http404
         return obj
 
 
-class MembershipAdminForm(AdminVersionCheckForm):
+class MembershipAdminForm(LoadedChoicesForm):
     """The members services' guard on every save: the last active exécutif of an
     organization is neither demoted, deactivated nor moved away (`unionplans.members`)."""
 
@@ -178,6 +306,9 @@ class MembershipInline(ReadableChoicesMixin, NoDeletionMixin, ScopedPermissionsM
     can_delete = False
     autocomplete_fields = ["user"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user", "organization")
+
 
 @admin.register(Organization)
 class OrganizationAdmin(ScopedAdmin):
@@ -225,14 +356,15 @@ class ConfidentialityIncidentAdmin(NoDeletionMixin, ScopedAdmin):
                     "serious_injury_risk", "notices_due"]
     list_filter = ["serious_injury_risk", ("organization", admin.RelatedOnlyFieldListFilter)]
     date_hierarchy = "discovered_on"
-    readonly_fields = ["recorded_by"]
+    readonly_fields = ["recorded_by_name"]
+    recorded_by_name = staticmethod(person_column("recorded_by", _("recorded by")))
     fieldsets = [
         (None, {"fields": ["organization", ("occurred_on", "occurred_until"), "discovered_on",
                            "people_concerned"]}),
         (_("What happened"), {"fields": ["information_concerned", "circumstances"]}),
         (_("Risk and notices"), {"fields": ["risk_assessment", "serious_injury_risk",
                                             "commission_notified_on", "people_notified_on"]}),
-        (_("Measures"), {"fields": ["measures", "recorded_by"]}),
+        (_("Measures"), {"fields": ["measures", "recorded_by_name"]}),
     ]
 
     @admin.display(boolean=True, description=_("notices due"))
@@ -293,10 +425,12 @@ class AccountAdmin(SafeChoicesMixin, UserAdmin):
 
 @admin.register(SentReminder)
 class SentReminderAdmin(admin.ModelAdmin):
-    list_display = ["user", "kind", "key", "status", "attempts", "next_attempt_at", "sent_at",
-                    "last_error"]
+    list_display = [person_column("user", _("person")), "kind", "key", "status", "attempts",
+                    "next_attempt_at", "sent_at", "last_error"]
+    list_select_related = ["user"]
     list_filter = ["status", "kind"]
-    search_fields = ["user__username", "user__email", "key"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "user__email",
+                     "key"]
     readonly_fields = [field.name for field in SentReminder._meta.fields]
     actions = ["retry_now"]
 

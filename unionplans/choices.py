@@ -52,8 +52,10 @@ def name_empty_choice(field):
     """Give a select's empty choice words: « (choose) » when an answer is required, else
     « (none) », instead of Django's `---------`. Returns the field."""
     label = CHOOSE if field is not None and field.required else NONE
-    if isinstance(field, forms.ModelChoiceField) and field.empty_label == DASHES:
-        field.empty_label = label
+    if isinstance(field, forms.ModelChoiceField):
+        # Never its choices: reading them here would query every list of people twice.
+        if field.empty_label == DASHES:
+            field.empty_label = label
     elif isinstance(field, forms.ChoiceField) and not isinstance(
             field, forms.MultipleChoiceField):
         choices = list(field.choices)

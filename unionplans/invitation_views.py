@@ -249,7 +249,7 @@ def _accept(request: HttpRequest, context: dict, token: str, form) -> HttpRespon
         context["form"] = None
         return _accept_page(request, context, status=409)
     if form is not None:
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="unionplans.accounts.MembershipRightsBackend")
     request.session.pop(SESSION_KEY, None)
     messages.success(request, _("Welcome to %(organization)s.")
                      % {"organization": invitation.organization.name})

@@ -243,6 +243,59 @@ def can_use_admin(user) -> bool:
     return can(user, REVIEW)
 
 
+@dataclass(frozen=True)
+class Accesses:
+    """What one person may do in each of its organizations, read in one query."""
+
+    user_id: int | None
+    everything: bool
+    by_organization: dict[int, Access]
+
+    def of(self, organization_id: int | None) -> Access:
+        if self.everything:
+            return Access(None, EVERY_ABILITY)
+        return self.by_organization.get(organization_id, NO_ACCESS)
+
+    def anywhere(self, ability: str) -> bool:
+        """Whether some organization grants `ability`, as `can(user, ability)` answers."""
+        return self.everything or any(
+            ability in access for access in self.by_organization.values()
+        )
+
+
+def accesses_of(user) -> Accesses:
+    """`user`'s access in each organization where it holds an active membership."""
+    if is_superuser(user):
+        return Accesses(user.pk, True, {})
+    if not user.is_authenticated or not user.is_active:
+        return Accesses(None, False, {})
+    rows = Membership.objects.filter(user=user, is_active=True).values_list(
+        "organization_id", "role", "on_entraide_committee")
+    return Accesses(user.pk, False, {
+        organization_id: Access(role, ABILITIES[role] | (
+            COMMITTEE_ABILITIES if on_committee else frozenset()))
+        for organization_id, role, on_committee in rows
+    })
+
+
+def request_accesses(request: HttpRequest) -> Accesses:
+    """`accesses_of(request.user)`, read once per request: an admin page asks dozens of times
+    (every model's every right on the index, every inline's on a change page)."""
+    accesses = getattr(request, "_unionplans_accesses", None)
+    if accesses is None or accesses.user_id != request.user.pk:
+        accesses = request._unionplans_accesses = accesses_of(request.user)
+    return accesses
+
+
+def request_can(request: HttpRequest, ability: str, obj: Model | None = None, *,
+                via: str = "organization") -> bool:
+    """`can(request.user, ability, obj, via=via)` from the request's `request_accesses`."""
+    accesses = request_accesses(request)
+    if obj is None:
+        return accesses.anywhere(ability)
+    return ability in accesses.of(organization_id_of(obj, via))
+
+
 def require(access: Access, ability: str) -> Access:
     """`access` if it holds `ability`, else 404 / 403 as the fetchers above answer."""
     return _check(access, ability)
@@ -260,3 +313,13 @@ def organization_of(obj: Model, via: str) -> Organization:
     for attribute in filter(None, via.split("__")):
         obj = getattr(obj, attribute)
     return obj
+
+
+def organization_id_of(obj: Model, via: str) -> int | None:
+    """The id of `obj`'s organization through `via`, without loading the organization."""
+    *path, last = via.split("__") if via else [None]
+    if last is None:
+        return obj.pk
+    for attribute in path:
+        obj = getattr(obj, attribute)
+    return getattr(obj, f"{last}_id")

@@ -161,7 +161,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Accounts (see unionplans/accounts.py and the README's "Accounts").
 AUTHENTICATION_BACKENDS = [
     "unionplans.accounts.ThrottlingBackend",  # django-axes' AxesStandaloneBackend
-    "django.contrib.auth.backends.ModelBackend",
+    "unionplans.accounts.MembershipRightsBackend",  # Django's, without model permissions
 ]
 # Login throttling: 5 failures on a username, from wherever, lock it for 15 minutes
 # (/connexion/ and /admin/login/ alike); a success clears the count.

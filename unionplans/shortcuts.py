@@ -1,8 +1,9 @@
 """What every app's views share: turning a service's refusal into what the person reads,
-and a list's empty state."""
+a list's empty state, and a long list into pages."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
 from django.forms import BaseForm
 from django.http import HttpRequest
 
@@ -39,3 +40,13 @@ def is_filtered(filterset) -> bool:
     """Whether a django-filter form narrows its list (any filter given a value): an empty
     list then says so, rather than that nothing exists."""
     return any(str(filterset.form.data.get(name, "")).strip() for name in filterset.filters)
+
+
+def paginate(request: HttpRequest, rows, per_page: int) -> tuple[Page, str]:
+    """The page of `rows` that `?page=` asks for (the last one past the end, the first for
+    anything else), and the request's other parameters (a search, the filters) for the
+    links to the other pages (templates/_pagination.html)."""
+    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+    others = request.GET.copy()
+    others.pop("page", None)
+    return page, others.urlencode()

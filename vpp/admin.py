@@ -15,8 +15,14 @@ from django.db.models import Min, Q
 from django.utils.translation import gettext_lazy as _
 
 from unionplans import permissions, restore
-from unionplans.admin import ReadableChoicesMixin, ScopedAdmin, ScopedPermissionsMixin
+from unionplans.admin import (
+    ReadableChoicesMixin,
+    ScopedAdmin,
+    ScopedPermissionsMixin,
+    person_column,
+)
 from unionplans.forms import AdminVersionCheckForm
+from unionplans.people import display_name
 
 from . import le28, services, workflow
 from .deadlines import today
@@ -47,10 +53,28 @@ class WorkbenchMixin:
     change_ability = permissions.REVIEW
 
     def has_delete_permission(self, request, obj=None):
-        return permissions.can(request.user, permissions.ADMINISTER)
+        return permissions.request_can(request, permissions.ADMINISTER)
 
     def _reachable_organizations(self, request):
         return permissions.organizations_for(request.user, permissions.REVIEW)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Every list of people of a form (the adviser, both sides, the readers) from one
+        # query a request, by name; the field's queryset still checks what is posted.
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if (formfield is not None and request is not None and db_field.is_relation
+                and db_field.related_model is get_user_model()
+                and hasattr(formfield, "queryset")):
+            empty = [] if formfield.empty_label is None else [("", formfield.empty_label)]
+            formfield.choices = empty + self._people_choices(request)
+        return formfield
+
+    def _people_choices(self, request):
+        choices = getattr(request, "_vpp_people_choices", None)
+        if choices is None:
+            people = _people_of(self._reachable_organizations(request))
+            choices = request._vpp_people_choices = [(p.pk, display_name(p)) for p in people]
+        return choices
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         related = db_field.related_model
@@ -98,20 +122,31 @@ class WorkbenchInline(ReadableChoicesMixin, WorkbenchMixin, ScopedPermissionsMix
     via = "organization"  # from the parent object
     extra = 0
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # The choices read once for the formset, not once a row (a deadline's rule), after
+        # their empty choice got its words.
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if (formfield is not None and db_field.many_to_one and hasattr(formfield, "queryset")
+                and not isinstance(formfield.choices, list)):
+            formfield.choices = [(getattr(value, "value", value), label)
+                                 for value, label in formfield.choices]
+        return formfield
+
 
 # Dossiers
 
 
 class EventInline(WorkbenchInline):
     model = DossierEvent
-    fields = ["at", "by", "kind", "from_stage", "to_stage", "note"]
+    fields = ["at", "by_name", "kind", "from_stage", "to_stage", "note"]
     readonly_fields = fields
+    by_name = staticmethod(person_column("by", _("by")))
     can_delete = False
     verbose_name_plural = _("timeline (stage changes)")
 
     def get_queryset(self, request):
         # The stage changes only: the dossier's creation is no move.
-        return super().get_queryset(request).stage_changes()
+        return super().get_queryset(request).stage_changes().select_related("by")
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -124,6 +159,9 @@ class DeadlineInline(WorkbenchInline):
     model = Deadline
     fields = ["rule", "trigger_date", "due_on", "met", "note"]
     readonly_fields = ["due_on"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("rule")  # its name is the row's
 
 
 class TaskInline(WorkbenchInline):
@@ -188,7 +226,7 @@ class DossierAdminForm(AdminVersionCheckForm):
 class DossierAdmin(WorkbenchAdmin):
     form = DossierAdminForm
     list_display = ["title", "organization", "stage", "mode", "priority", "next_due",
-                    "conseiller"]
+                    person_column("conseiller", _("assigned union adviser"))]
     list_filter = [
         "stage", "mode", ("organization", admin.RelatedOnlyFieldListFilter),
         DeadlineWithinFilter,
@@ -217,7 +255,7 @@ class DossierAdmin(WorkbenchAdmin):
         return [*readonly, "organization"] if obj is not None else readonly
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
+        queryset = super().get_queryset(request).select_related("organization", "conseiller")
         return dossiers_visible_to(user=request.user, queryset=queryset).annotate(
             _next_due=Min("deadlines__due_on", filter=Q(deadlines__met=False))
         )

@@ -4,7 +4,7 @@ reach, 403 without the ability); then it parses input and calls a service."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Min, Q
+from django.db.models import Count, Min, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,7 +17,7 @@ from unionplans import office, once, pdf, permissions, restore_views
 from unionplans.forms import model_fields
 from unionplans.permissions import organization_view
 from unionplans.services import version_of
-from unionplans.shortcuts import form_refusal, form_status, is_filtered, show_refusal
+from unionplans.shortcuts import form_refusal, form_status, is_filtered, paginate, show_refusal
 
 from . import documents, exports, selectors, services, workflow
 from .constants import (
@@ -409,8 +409,11 @@ def deadline_edit(request: HttpRequest, pk: int, deadline_pk: int | None = None)
 def veille_list(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("q", "")[:200]
     items = selectors.veille_items_for(organization=request.organization, search=search)
+    # 50 a page: a few years of bulletins are a thousand items.
+    items = items.annotate(dossier_count=Count("dossiers")).order_by("-published_on", "pk")
+    page, query = paginate(request, items, 50)
     return render(request, "vpp/veille_list.html", {
-        "items": items.prefetch_related("dossiers"), "search": search,
+        "items": page.object_list, "page": page, "query": query, "search": search,
         "bulletins": request.organization.bulletins.all(),
         "can_edit": EDIT in request.access,
     })

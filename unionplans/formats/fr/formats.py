@@ -6,4 +6,5 @@ of a whole hour (« 10 h »), as English "P" writes "10 a.m.".
 """
 
 TIME_FORMAT = "G\xa0\\h\xa0i"
-DATETIME_FORMAT = "j F Y, G\xa0\\h\xa0i"
+# « 18 novembre 2021 à 10 h 05 », as the admin's columns and history show a moment.
+DATETIME_FORMAT = "j F Y \\à G\xa0\\h\xa0i"
