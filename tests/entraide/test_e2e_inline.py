@@ -72,14 +72,16 @@ LIST_LABELS = {"results": "Résultats attendus", "means": "Moyens / actions / ac
                "schedule": "Échéancier"}
 
 
-def fill_row(form, row, state):
+STATE_LABELS = {State.TODO: "À faire", State.IN_PROGRESS: "En cours", State.DONE: "Fait"}
+
+
+def fill_row(form, row):
     """Type a seed row into a row form (each of the demo's cells has at most one item)."""
     form.get_by_label("Objectif").fill(row["objective"])
     for name in seed_002.LIST_CELLS:
         for item in row.get(name, []):
             group = form.get_by_role("group", name=LIST_LABELS[name], exact=True)
             group.get_by_role("textbox").last.fill(item)
-    form.get_by_label("État", exact=True).select_option(state)
 
 
 def assert_typed_as_the_demo(plans):
@@ -109,33 +111,56 @@ def test_typing_the_demo_s_rows_before_and_after(browser, base_url, cc, executif
             if javascript:
                 # One click opens the add form; after each row it comes back open, empty.
                 counter.click(tab.get_by_role("link", name="Ajouter une ligne"))
-                for row, state in zip(data["rows"], states, strict=True):
+                for row in data["rows"]:
                     form = tab.locator("#add-row-form")
                     expect(form.get_by_label("Objectif")).to_be_focused()
-                    fill_row(form, row, state)
+                    fill_row(form, row)
                     count = tab.locator("#plan-rows tbody tr[id]").count()
                     counter.click(form.get_by_role("button", name="Ajouter la ligne"))
                     expect(tab.locator("#plan-rows tbody tr[id]")).to_have_count(count + 1)
             else:
                 # The row's own page, then back to the plan: as every row was typed before.
-                for row, state in zip(data["rows"], states, strict=True):
+                for row in data["rows"]:
                     counter.click(tab.get_by_role("link", name="Ajouter une ligne"))
-                    fill_row(tab.locator("main form"), row, state)
+                    fill_row(tab.locator("main form"), row)
                     counter.click(tab.get_by_role("button", name="Enregistrer"))
                     expect(tab.get_by_role("alert")).to_contain_text("La ligne a été ajoutée.")
+            # A new row is « À faire »: the others' states, from the badge (after) or from
+            # the row's page (before).
+            for number, state in enumerate(states, start=1):
+                if state == State.TODO:
+                    continue
+                row = tab.locator("#plan-rows tbody tr[id]").nth(number - 1)
+                if javascript:
+                    counter.click(row.get_by_role("link", name=f"État de la ligne {number} : "
+                                                              "À faire"))
+                    counter.click(row.get_by_role("button", name=STATE_LABELS[state],
+                                                  exact=True))
+                    expect(row.locator(".state-badge")).to_contain_text(STATE_LABELS[state])
+                else:
+                    counter.click(row.get_by_role("link", name=f"Modifier la ligne {number}"))
+                    counter.click(tab.get_by_role("button", name=STATE_LABELS[state],
+                                                  exact=True))
+                    expect(tab.locator("#plan-rows tbody tr[id]").nth(number - 1)
+                           ).to_contain_text(STATE_LABELS[state])
         measured[flow] = counter.totals()
         context.close()
         assert_typed_as_the_demo([EntraidePlan.objects.get(pk=p.pk) for p in plans])
 
     rows = sum(len(data["rows"]) for data, _year, _states in DEMO)
-    assert rows == 9
+    started = sum(state != State.TODO for _data, _year, states in DEMO for state in states)
+    assert (rows, started) == (9, 4)
     assert measured == {
-        "before": {"clicks": 2 * rows, "submissions": rows, "page loads": 2 * rows},
-        "after": {"clicks": rows + len(DEMO), "submissions": rows, "page loads": 0},
+        # Each row: its page, then back; each state: the row's page, then back.
+        "before": {"clicks": 2 * rows + 2 * started, "submissions": rows + started,
+                   "page loads": 2 * rows + 2 * started},
+        # One click opens the add form of each plan; each state: its badge, its button.
+        "after": {"clicks": len(DEMO) + rows + 2 * started, "submissions": rows + started,
+                  "page loads": 0},
     }
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "entraide-demo-rows.txt").write_text(
-        "Typing the demo's entraide rows (9 rows, 2 plans):\n"
+        "Typing the demo's entraide rows (9 rows, 4 of them started, 2 plans):\n"
         + "".join(f"  {flow}: {totals}\n" for flow, totals in measured.items()))
 
 
