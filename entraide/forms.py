@@ -81,7 +81,7 @@ class RowForm(VersionedModelForm):
         fields = ["objective", *seed_002.LIST_CELLS, "responsible_users"]
         widgets = {
             "objective": forms.Textarea(attrs={"rows": 2}),
-            "responsible_users": forms.CheckboxSelectMultiple,
+            "responsible_users": forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         }
         field_classes = {"responsible_users": SafeModelMultipleChoiceField}
 
@@ -155,6 +155,8 @@ class SaveAsTemplateForm(forms.Form):
 
 
 class RowStateForm(VersionedForm):
+    """A row's state: one button a state, on its badge or the row's page."""
+
     state = forms.ChoiceField(label=_("State"), choices=EntraideRow.State.choices)
 
 

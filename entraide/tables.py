@@ -16,7 +16,7 @@ class PlanTable(tables.Table):
         model = EntraidePlan
         fields = ["year", "period_label", "status"]
         order_by = ["-year"]
-        attrs = {"class": "table table-sm align-middle"}
+        attrs = {"class": "table table-sm align-middle stack-on-phone"}
         empty_text = _("No plan yet: start one from a template.")
 
     def __init__(self, *args, slug: str, **kwargs):

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django_htmx.http import reswap, retarget
 
 from unionplans import office, once, pdf, permissions, restore_views
 from unionplans.permissions import organization_view
@@ -39,6 +40,50 @@ def _url(plan: EntraidePlan, row: EntraideRow | None = None) -> str:
 def _detail(plan: EntraidePlan, anchor: str = "") -> HttpResponse:
     url = _url(plan)
     return redirect(f"{url}#{anchor}" if anchor else url)
+
+
+# Rows edited where they are read (htmx): a row's form is fetched into its place in the
+# table and posts to its own page's address; saved, the row comes back in place (the whole
+# table when the merged objective cells change). Without htmx the same views answer the
+# full page and redirect, as before.
+
+
+def _rows_context(request: HttpRequest, plan: EntraidePlan) -> dict:
+    return {
+        "plan": plan,
+        "rows": selectors.rows_of(plan),
+        "can_change": not plan.is_closed and (not plan.is_template or EDIT in request.access),
+    }
+
+
+def _laid_out(row: EntraideRow) -> EntraideRow:
+    """The row as the plan's table lays it out: with the rows its objective spans."""
+    return next(r for r in selectors.rows_of(row.plan) if r.pk == row.pk)
+
+
+def _row_back(request: HttpRequest, row: EntraideRow, focus: str) -> HttpResponse:
+    """The saved row in place of its form; `focus` ("edit", "state") says which of its
+    links the keyboard gets back."""
+    context = {"plan": row.plan, "row": _laid_out(row), "can_change": True, "focus": focus,
+               "focus_row": row.pk}
+    response = render(request, "entraide/_row.html", context)
+    return reswap(retarget(response, f"#row-{row.pk}"), "outerHTML")
+
+
+def _rows_back(request: HttpRequest, plan: EntraidePlan, *, add_form=None,
+               focus_row=None) -> HttpResponse:
+    """The whole table as saved, in place of the section (htmx); after an added row, with
+    the add form open again for the next one."""
+    context = {**_rows_context(request, plan), "add_form": add_form, "inline": True,
+               "focus": "edit" if focus_row else "", "focus_row": focus_row}
+    response = render(request, "entraide/_rows.html", context)
+    return reswap(retarget(response, "#rows"), "outerHTML")
+
+
+def _new_row_form(plan: EntraidePlan, data=None, inline=False) -> RowForm:
+    form = RowForm(data, organization=plan.organization,
+                   auto_id="new_%s" if inline else "id_%s")
+    return once.protect(form)
 
 
 @organization_view(ENTRAIDE)
@@ -84,11 +129,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_for(request, pk)
     can_edit = EDIT in request.access
     context = {
-        "plan": plan,
-        "rows": selectors.rows_of(plan),
-        "can_change": not plan.is_closed and (not plan.is_template or can_edit),
+        **_rows_context(request, plan),
         "can_save_as_template": not plan.is_template and can_edit,
-        "states": EntraideRow.State.choices,
         "next_year_form": once.protect(NextYearForm()),
         "template_form": once.protect(SaveAsTemplateForm()),
     }
@@ -114,28 +156,46 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @organization_view(ENTRAIDE, methods=GET_POST)
 def row_add(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_for(request, pk, write=True)
-    form = once.protect(RowForm(request.POST or None, organization=plan.organization))
+    inline = bool(request.htmx)
+    form = _new_row_form(plan, request.POST or None, inline)
     if request.method == "POST" and form.is_valid():
         fields = {name: value for name, value in form.cleaned_data.items() if name != once.FIELD}
         done = once.submit(request, form, lambda: _url(plan, services.row_add(plan=plan, **fields)),
                            _("The row was added."))
         if done:
-            return done
+            return _rows_back(request, plan, add_form=_new_row_form(plan, inline=True)) \
+                if inline else done
+    if inline:
+        status = form_status(form, 422) if form.is_bound else 200
+        return render(request, "entraide/_row_add.html", {"plan": plan, "add_form": form},
+                      status=status)
     return render(request, "entraide/row_form.html", {"plan": plan, "form": form})
 
 
 @organization_view(ENTRAIDE, methods=GET_POST)
 def row_edit(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
     row = selectors.row_for(request, pk, row_pk)
-    form = RowForm(request.POST or None, instance=row, organization=row.plan.organization)
+    inline = bool(request.htmx)
+    form = RowForm(request.POST or None, instance=row, organization=row.plan.organization,
+                   auto_id=f"row{row.pk}_%s" if inline else "id_%s")
+    # Read before the form is checked: checking copies the posted cells onto the row.
+    leads = bool(row.objective)
     if request.method == "POST" and form.is_valid():
         try:
             services.row_update(row=row, **form.cleaned_data)
         except ValidationError as error:
             form_refusal(form, error)
         else:
+            if inline:  # an objective filled or emptied changes the merged cells: all rows
+                return _rows_back(request, row.plan, focus_row=row.pk) \
+                    if bool(row.objective) != leads else _row_back(request, row, "edit")
             messages.success(request, _("The row was saved."))
             return _detail(row.plan)
+    if inline:
+        # The row as stored (a refused form's cells are not the row's) and as laid out.
+        context = {"plan": row.plan, "row": _laid_out(row), "form": form}
+        status = form_status(form, 422) if form.is_bound else 200
+        return render(request, "entraide/_row_form_inline.html", context, status=status)
     context = {"plan": row.plan, "row": row, "form": form, "states": EntraideRow.State.choices,
                "state_form": RowStateForm(instance=row)}
     return render(request, "entraide/row_form.html", context, status=form_status(form))
@@ -166,18 +226,32 @@ def row_move(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
     return _detail(row.plan, f"row-{row.pk}")
 
 
-@organization_view(ENTRAIDE, methods=["POST"])
+@organization_view(ENTRAIDE, methods=GET_POST)
 def row_state(request: HttpRequest, pk: int, row_pk: int) -> HttpResponse:
+    """A row's state, changed from its badge on the plan's page."""
     row = selectors.row_for(request, pk, row_pk)
-    form = RowStateForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Choose a state: to do, in progress or done."))
-        services.row_set_state(row=row, state=form.cleaned_data["state"],
-                               version=form.posted_version)
-    except ValidationError as error:
-        show_refusal(request, error)
-    return _detail(row.plan, f"row-{row.pk}")
+    inline = bool(request.htmx)
+    form = RowStateForm(request.POST or None, instance=row)
+    if request.method == "POST":
+        try:
+            if not form.is_valid():
+                raise ValidationError(_("Choose a state: to do, in progress or done."))
+            services.row_set_state(row=row, state=form.cleaned_data["state"],
+                                   version=form.posted_version)
+        except ValidationError as error:
+            if not inline:
+                show_refusal(request, error)
+                return _detail(row.plan, f"row-{row.pk}")
+            form.add_error(None, error)
+        else:
+            return _row_back(request, row, "state") if inline \
+                else _detail(row.plan, f"row-{row.pk}")
+    context = {"plan": row.plan, "row": row, "form": form, "inline": inline,
+               "states": EntraideRow.State.choices}
+    if inline:
+        status = form_status(form, 422) if form.is_bound else 200
+        return render(request, "entraide/_row_state_form.html", context, status=status)
+    return render(request, "entraide/row_state.html", context)
 
 
 @organization_view(ENTRAIDE, methods=GET_POST)

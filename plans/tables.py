@@ -25,7 +25,7 @@ class WorkPlanTable(tables.Table):
         model = WorkPlan
         fields = ["title", "mandate", "state", "adopted_on", "action_count", "updated_at"]
         order_by = ("-mandate",)
-        attrs = {"class": "table table-sm table-hover align-middle"}
+        attrs = {"class": "table table-sm table-hover align-middle stack-on-phone"}
         empty_text = _("No plan yet.")
 
     def render_title(self, record):

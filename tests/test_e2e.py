@@ -7,7 +7,8 @@ which case every test fails with the reason.
 Pages are opened by an English browser (Accept-Language: en-US), as many Quebec members
 have: UnionPlans is French first, and only its language switcher changes the language.
 
-Screenshots for humans to look at are saved in test-artifacts/ (git-ignored).
+Screenshots for humans to look at are saved in test-artifacts/ (git-ignored), or in the
+directory UNIONPLANS_ARTIFACTS names.
 """
 
 import os
@@ -33,7 +34,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 REQUIRE_BROWSER = os.environ.get("UNIONPLANS_REQUIRE_BROWSER") == "1"
-ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
+# UNIONPLANS_ARTIFACTS (e.g. a CI job's upload directory, or a tmp path) moves them.
+ARTIFACTS = Path(os.environ.get("UNIONPLANS_ARTIFACTS")
+                 or Path(settings.BASE_DIR) / "test-artifacts")
 TIMEOUT_MS = 10_000
 WRONG_CREDENTIALS = "Saisissez un nom d’utilisateur et un mot de passe valides"
 
@@ -129,7 +132,7 @@ def page(browser, broken_responses) -> Iterator["Page"]:
 
 
 def screenshot(page: "Page", name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=ARTIFACTS / name, full_page=True)
 
 

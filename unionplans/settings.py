@@ -219,7 +219,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 FILTERS_EMPTY_CHOICE_LABEL = pgettext_lazy("empty choice", "(all)")
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
-DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
+DJANGO_TABLES2_TEMPLATE = "django_tables2/cards.html"
 
 # E-mail: SMTP when EMAIL_HOST is set; else printed on the console in development, and in
 # production neither sent nor logged (a reset link in a log opens the account; see mail.py).

@@ -23,9 +23,8 @@ class DossierTable(tables.Table):
         fields = ["title", "establishment", "service", "mode", "stage", "priority", "next_due",
                   "conseiller"]
         order_by = ("next_due",)
-        attrs = {"class": "table table-sm table-hover align-middle"}
+        attrs = {"class": "table table-sm table-hover align-middle stack-on-phone"}
         empty_text = _("No dossier yet.")
-        template_name = "django_tables2/bootstrap5.html"
 
     def render_conseiller(self, value):
         return display_name(value)

@@ -40,25 +40,29 @@ def test_the_executif_makes_a_plan_from_a_template_and_edits_it(
     expect(rows).to_have_count(6)
     expect(rows.first).to_contain_text("Mise sur pied d'un Comité d'entraide")
 
+    # The row's form opens in its place (htmx), item by item.
     page.get_by_role("link", name="Modifier la ligne 1").click()
-    responsables = page.get_by_role("group", name="Responsables")
+    form = rows.first.locator("form")
+    responsables = form.get_by_role("group", name="Responsables")
     responsables.get_by_role("textbox").last.fill("Denis")
     responsables.get_by_role("button", name="Ajouter un élément").click()
     responsables.get_by_role("textbox").last.fill("Lucie")
-    schedule = page.get_by_role("group", name="Échéancier")
+    schedule = form.get_by_role("group", name="Échéancier")
     schedule.get_by_role("button", name="Retirer l'élément 1").click()
     schedule.get_by_role("textbox").last.fill("Mars-Avril")
     screenshot(page, "entraide-row-form.png")
-    page.get_by_role("button", name="Enregistrer").click()
+    form.get_by_role("button", name="Enregistrer", exact=True).click()
 
-    expect(page.get_by_role("alert")).to_contain_text("La ligne a été enregistrée.")
     first = rows.first
+    expect(first.locator("form")).to_have_count(0)
     expect(first).to_contain_text("Denis")
     expect(first).to_contain_text("Lucie")
     expect(first).to_contain_text("Mars-Avril")
     expect(first).not_to_contain_text("Janvier-Février")
 
+    # Moving a row is on the row's own page.
     page.get_by_role("link", name="Modifier la ligne 1").click()
+    rows.first.get_by_role("link", name="Plus : déplacer ou supprimer").click()
     page.get_by_role("button", name="Descendre la ligne 1").click()
     expect(rows.nth(1)).to_contain_text("1. Identifier")
     screenshot(page, "entraide-plan.png")

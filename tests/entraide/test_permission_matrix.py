@@ -113,7 +113,7 @@ ROUTES = [
     ("entraide:row_edit", "row", GET_POST, (302, WRITES_FOR_ALL)),
     ("entraide:row_delete", "row", POST, (302, WRITES_FOR_ALL)),
     ("entraide:row_move", "row", POST, (302, WRITES_FOR_ALL)),
-    ("entraide:row_state", "row", POST, (302, WRITES_FOR_ALL)),
+    ("entraide:row_state", "row", GET_POST, (302, WRITES_FOR_ALL)),
 ]
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from entraide import seed_002, selectors, services
 from entraide.models import MAX_ITEM_LENGTH, MAX_ITEMS, EntraidePlan, EntraideRow
 from tests.helpers import at_once, needs_postgresql, page
+from unionplans.services import EDIT_CONFLICT, version_of
 
 State = EntraideRow.State
 
@@ -242,3 +243,25 @@ def test_the_page_refuses_a_second_plan_of_the_same_period_in_french(login, exec
     assert response.status_code == 200
     assert "L'organisation a déjà un plan" in page(response)
     assert EntraidePlan.objects.filter(organization=cc, is_template=False).count() == 1
+
+
+def test_a_state_chosen_on_a_stale_page_is_refused_not_saved_over(plan):
+    row = plan.rows.get(position=1)
+    shown = version_of(row)
+    services.row_update(row=plan.rows.get(position=1), **{"schedule": ["Avril"]})
+    with pytest.raises(ValidationError) as refusal:
+        services.row_set_state(row=row, state=State.DONE, version=shown)
+    assert refusal.value.messages == [str(EDIT_CONFLICT)]
+    assert refusal.value.error_list[0].code == "edit_conflict"
+    row.refresh_from_db()
+    assert (row.state, row.schedule) == (State.TODO, ["Avril"])
+    services.row_set_state(row=row, state=State.DONE, version=version_of(row))
+    assert plan.rows.get(position=1).state == State.DONE
+
+
+def test_a_closed_year_refuses_with_a_code_the_pages_answer_409_with(plan):
+    services.plan_close(plan=plan, review="Bilan")
+    with pytest.raises(ValidationError) as refusal:
+        services.row_set_state(row=plan.rows.get(position=1), state=State.DONE)
+    assert refusal.value.error_list[0].code == "closed"
+    assert plan.rows.get(position=1).state == State.TODO

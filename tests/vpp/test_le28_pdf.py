@@ -22,7 +22,7 @@ def pdf_of(client, project, name, tmp_path):
     response = client.get(reverse("vpp:le28_pdf", args=["ccsne", project.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / name).write_bytes(response.content)
     info = poppler("pdfinfo", response.content, tmp_path)
     text = " ".join(poppler("pdftotext", response.content, tmp_path).split())

@@ -1,5 +1,6 @@
 """The app's pages: the main paths, the refusals as messages, bad input."""
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -239,3 +240,11 @@ def test_a_posted_decision_is_not_taken_at_creation(login, executif, cc):
     })
     dossier = Dossier.objects.get()
     assert (dossier.decision, dossier.priority, dossier.report) == ("", "", "")
+
+
+def test_the_list_reads_as_cards_on_a_phone(login, executif, dossier):
+    """Each cell carries its column's name, which a phone shows above it (stack-on-phone)."""
+    text = page(login(executif).get(reverse("vpp:dossier_list", args=["ccsne"])))
+    assert 'class="table table-sm table-hover align-middle stack-on-phone"' in text
+    assert re.search(r'<td data-label="Titre"\s*><a href', text)
+    assert re.search(r'<td data-label="Établissement"\s*>CISSS des Laurentides</td>', text)
