@@ -75,3 +75,12 @@ def test_an_orientation_without_a_title_shows_its_number(login, executif, cc, nu
     services.row_delete(row=Orientation.objects.get(pk=second.pk), by=executif)
     text = page(login(executif).get(reverse("plans:history", args=[cc.slug, plan.pk])))
     assert shown in text
+
+
+def test_the_deleted_items_show_an_untitled_orientation_by_its_number(login, executif, cc):
+    plan = make_plan(cc, orientations=3, actions=0)
+    second = Orientation.objects.filter(plan=plan).order_by("position")[1]
+    Orientation.objects.filter(pk=second.pk).update(title="", statement="")
+    services.row_delete(row=Orientation.objects.get(pk=second.pk), by=executif)
+    text = page(login(executif).get(reverse("trash", args=[cc.slug])))
+    assert "<strong>Orientation 2</strong>" in text

@@ -22,7 +22,7 @@ from django.utils.translation import pgettext, pgettext_lazy
 
 from .dates import time_of_day
 from .people import display_name
-from .restore import DELETED, RESTORED, counts_text, history_model, marked
+from .restore import DELETED, RESTORED, counts_text, history_model, marked, numbering
 from .templatetags.dates import date_and_time, long_date
 
 PER_PAGE = 25
@@ -52,17 +52,6 @@ def coverage() -> dict[type, list[tuple[type, str]]]:
         if config.name.startswith("django.") or not module_has_submodule(config.module, "undo"):
             continue
         found.update(getattr(import_module(f"{config.name}.undo"), "HISTORY", {}))
-    return found
-
-
-@cache
-def numbering() -> dict:
-    """Each app's `undo.NUMBERING`: {model: function setting `.number` on its records}."""
-    found = {}
-    for config in apps.get_app_configs():
-        if config.name.startswith("django.") or not module_has_submodule(config.module, "undo"):
-            continue
-        found.update(getattr(import_module(f"{config.name}.undo"), "NUMBERING", {}))
     return found
 
 

@@ -84,6 +84,17 @@ def restorables() -> dict[str, Restorable]:
     return found
 
 
+@cache
+def numbering() -> dict:
+    """Each app's `undo.NUMBERING`: {model: function setting `.number` on its records}."""
+    found = {}
+    for config in apps.get_app_configs():
+        if config.name.startswith("django.") or not module_has_submodule(config.module, "undo"):
+            continue
+        found.update(getattr(import_module(f"{config.name}.undo"), "NUMBERING", {}))
+    return found
+
+
 def restore_days() -> int:
     return settings.RESTORE_DAYS
 
@@ -138,7 +149,9 @@ class Deleted:
 
     @property
     def label(self) -> str:
-        return str(self.record.instance)
+        instance = self.record.instance
+        instance.number = getattr(self.record, "number", "")
+        return str(instance)
 
     @property
     def parent_label(self) -> str:
@@ -189,6 +202,9 @@ def deleted_in(organization, access) -> list[Deleted]:
         restorable = kinds[kind]
         records = restorable.history.objects.filter(history_id__in=history_ids).select_related(
             "history_user", restorable.parent)
+        records = list(records)
+        if restorable.model in numbering():
+            numbering()[restorable.model](records)
         found += [Deleted(restorable, record, []) for record in records]
     marks = {d.record.history_change_reason for d in found
              if (d.record.history_change_reason or "").startswith(DELETED)}
