@@ -16,6 +16,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from unionplans.dates import check_dates
+from unionplans.labels import cut
 from unionplans.models import Organization, Timestamped, long_text_field
 from unionplans.people import printed_who, who
 from unionplans.templatetags.dates import long_date
@@ -131,7 +132,9 @@ class Orientation(Timestamped):
         ordering = ["plan", "position", "pk"]
 
     def __str__(self) -> str:
-        return self.title or self.statement[:80] or str(_("Orientation"))
+        number = getattr(self, "number", "")
+        unnamed = _("Orientation %(number)s") % {"number": number} if number else _("Orientation")
+        return self.title or cut(self.statement) or str(unnamed)
 
     @property
     def lettered_sub_statements(self) -> list[tuple[str, str]]:
@@ -214,7 +217,7 @@ class Action(Timestamped):
         ordering = ["orientation", "position", "pk"]
 
     def __str__(self) -> str:
-        return self.what[:80]
+        return cut(self.what)
 
     @property
     def who(self) -> str:
@@ -301,7 +304,7 @@ class Step(Timestamped):
         ordering = ["action", "position", "pk"]
 
     def __str__(self) -> str:
-        return self.text[:80]
+        return cut(self.text)
 
     @property
     def who(self) -> str:
@@ -389,7 +392,7 @@ class FollowUp(Timestamped):
         ordering = ["action", "position", "pk"]
 
     def __str__(self) -> str:
-        return self.text[:80]
+        return cut(self.text)
 
     @property
     def date_prefix(self) -> str:

@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from unionplans.labels import cut
 from unionplans.models import Membership, Reminder
 from unionplans.reminders import Content, Due, absolute, members_of
 
@@ -94,11 +95,11 @@ def content(*, key: str, user, today: datetime.date) -> Content | None:
     action = step.action
     plan = action.orientation.plan
     if moment == OVERDUE:
-        subject = _("Overdue step: %(step)s") % {"step": step.text[:80]}
+        subject = _("Overdue step: %(step)s") % {"step": cut(step.text)}
         when = _("Planned: %(when)s; the action is not settled yet.") % {
             "when": step.when_text}
     else:
-        subject = _("This month: %(step)s") % {"step": step.text[:80]}
+        subject = _("This month: %(step)s") % {"step": cut(step.text)}
         when = _("Planned: %(when)s.") % {"when": step.when_text}
     mine = step.responsible_user_id == user.pk
     return Content(

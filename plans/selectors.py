@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from unionplans import permissions
+from unionplans.labels import cut
 from unionplans.models import Organization
 
 from .models import (
@@ -283,7 +284,7 @@ def answered_by(*, user, today) -> list:
         items.append(Item(
             kind=str(Step._meta.verbose_name).capitalize(), title=step.text,
             organization=plan.organization, url=url(plan, step.action_id),
-            context=f"{plan.title} — {step.action.what[:80]}", date=step.when_date,
+            context=f"{plan.title} — {cut(step.action.what)}", date=step.when_date,
             when=step.when_text, overdue=step.is_overdue(today),
         ))
     return items
@@ -335,7 +336,7 @@ def due_items(*, user, today, until, organizations=None) -> list:
             organization=plan.organization,
             url=reverse("plans:detail", args=[plan.organization.slug, plan.pk])
             + f"#action-{action.pk}",
-            context=f"{plan.title} — {action.what[:80]}", date=due, when=step.when_text,
+            context=f"{plan.title} — {cut(action.what)}", date=due, when=step.when_text,
             overdue=overdue, why=str(why), key=f"step:{step.pk}",
         ))
     return items

@@ -40,6 +40,24 @@ RESTORABLE = [
     Restorable(Delegation, _PLAN, "plan", "plan", _open),
 ]
 
+
+
+def _orientation_numbers(records) -> None:
+    """Each numbered orientation record's `.number`: its place among the plan's numbered
+    orientations now (where it comes back if deleted), in one query."""
+    plans = {r.plan_id for r in records}
+    live = list(Orientation.objects.filter(plan_id__in=plans, numbered=True)
+                .values_list("plan_id", "position", "pk"))
+    for record in records:
+        if record.numbered:
+            record.number = str(1 + sum(
+                1 for plan, position, pk in live
+                if plan == record.plan_id and (position, pk) < (record.position, record.id)))
+
+
+# Numbers for the history's lines: « Orientation 3 ».
+NUMBERING = {Orientation: _orientation_numbers}
+
 # A plan's history: the plan and each kind of row in it, by the key to its parent.
 HISTORY = {
     WorkPlan: [

@@ -16,10 +16,19 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from entraide.models import EntraidePlan, EntraideRow
-from plans.models import Action, Delegation, FollowUp, Measurement, StatutoryFile, Step
+from plans.models import (
+    Action,
+    Delegation,
+    FollowUp,
+    Measurement,
+    Orientation,
+    StatutoryFile,
+    Step,
+)
 from tests.helpers import Role, make_person
 from tests.plans.helpers import make_plan
-from unionplans.models import ConfidentialityIncident, Membership, SentReminder
+from unionplans import restore
+from unionplans.models import ConfidentialityIncident, Membership, Organization, SentReminder
 from vpp import constants
 from vpp.models import (
     Bulletin,
@@ -178,6 +187,9 @@ def grow(count, objects, cc, syndicat, serial):
     SentReminder.objects.bulk_create(
         SentReminder(user=person, kind="digest", key=f"clé-{person.pk}") for person in people)
     Group.objects.bulk_create(Group(name=f"Groupe {serial}-{i}") for i in range(count))
+    for orientation in Orientation.objects.filter(plan__organization=cc,
+                                                  plan__title=f"Plan {serial}"):
+        restore.delete(orientation, by=mine[0])
 
 
 def admin_urls(objects):
@@ -189,6 +201,9 @@ def admin_urls(objects):
         if obj is not None:
             urls += [reverse(f"{name}_change", args=[obj.pk]),
                      reverse(f"{name}_history", args=[obj.pk])]
+    # « Éléments supprimés » of the conseil central, whose deletions grow with the data.
+    urls.append(reverse("admin:unionplans_organization_deleted",
+                        args=[objects[Organization].pk]))
     return urls
 
 

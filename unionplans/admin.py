@@ -1,14 +1,17 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect, ForeignKeyRawIdWidget
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from django.urls import NoReverseMatch, reverse
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -16,7 +19,7 @@ from simple_history.models import ModelChange
 from simple_history.template_utils import HistoricalRecordContextHelper
 from simple_history.utils import get_m2m_reverse_field_name
 
-from . import accounts, members, permissions, reminders
+from . import accounts, members, permissions, reminders, restore
 from .choices import SafeChoicesMixin, name_empty_choice
 from .forms import AdminVersionCheckForm, say_limit
 from .models import ConfidentialityIncident, Membership, Organization, SentReminder
@@ -318,8 +321,55 @@ class OrganizationAdmin(ScopedAdmin):
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["short_name"]}
     # Named on the organization's privacy page, by its exécutif (unionplans.privacy).
-    readonly_fields = ["privacy_officer"]
+    readonly_fields = ["privacy_officer", "deleted_items"]
     inlines = [MembershipInline]
+
+    @admin.display(description=_("Deleted items"))
+    def deleted_items(self, organization):
+        if organization.pk is None:
+            return "—"
+        url = reverse("admin:unionplans_organization_deleted", args=[organization.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Deleted items"))
+
+    def get_urls(self):
+        deleted = path("<path:object_id>/supprimes/", self.admin_site.admin_view(self.deleted_view),
+                       name="unionplans_organization_deleted")
+        return [deleted, *super().get_urls()]
+
+    def deleted_view(self, request, object_id):
+        """« Éléments supprimés » of one organization, for its conseillers and superusers:
+        each deletion with a « Restaurer » button; the rule is `restore.restore`'s."""
+        organization = self._get_scoped_object(request, object_id)
+        if organization is None:
+            raise Http404
+        if not permissions.request_can(request, permissions.REVIEW, organization, via=""):
+            raise PermissionDenied
+        access = permissions.request_accesses(request).of(organization.pk)
+        if request.method == "POST":
+            return self._restore(request, organization, access)
+        if request.method != "GET":
+            return HttpResponseNotAllowed(["GET", "POST"])
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta,
+                   "original": organization, "title": _("Deleted items"),
+                   "deleted": restore.deleted_in(organization, access),
+                   "days": restore.restore_days()}
+        return TemplateResponse(request, "admin/unionplans/organization/deleted.html", context)
+
+    def _restore(self, request, organization, access):
+        key, history_id = request.POST.get("key", ""), request.POST.get("history_id", "")
+        record = (restore.deletion_for(organization, access, key, int(history_id))
+                  if history_id.isdigit() and len(history_id) < 12 else None)
+        if record is None:
+            raise Http404
+        try:
+            restored = restore.restore(record=record, by=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("« %(label)s » is back, with what was deleted with it.")
+                             % {"label": restored})
+        return redirect("admin:unionplans_organization_deleted", organization.pk)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Membership:

@@ -15,14 +15,14 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import F, Value
+from django.db.models import Count, Exists, F, OuterRef, Value
 from django.utils.module_loading import module_has_submodule
 from django.utils.text import capfirst
 from django.utils.translation import pgettext, pgettext_lazy
 
 from .dates import time_of_day
 from .people import display_name
-from .restore import RESTORED, history_model
+from .restore import DELETED, RESTORED, counts_text, history_model, marked, numbering
 from .templatetags.dates import date_and_time, long_date
 
 PER_PAGE = 25
@@ -36,6 +36,12 @@ KINDS = {
     "~": pgettext_lazy("history", "changed"),
     "-": pgettext_lazy("history", "deleted"),
     "restored": pgettext_lazy("history", "restored"),
+}
+
+# A deletion or a restore of several rows, said as one.
+GROUPS = {
+    "-": pgettext_lazy("history", "Deletion"),
+    "restored": pgettext_lazy("history", "Restoration"),
 }
 
 
@@ -65,6 +71,20 @@ class Change:
     what: str
     label: str
     fields: list[FieldChange] = field(default_factory=list)
+    # A deletion or a restore of several rows at once: what came with the row shown.
+    with_text: str = ""
+
+    @property
+    def summary(self) -> str:
+        """« Suppression : orientation 2 « … », avec 3 actions et 5 étapes », for a group."""
+        if not self.with_text:
+            return ""
+        noun = GROUPS["restored" if self.kind == KINDS["restored"] else "-"]
+        what = f"{self.what[:1].lower()}{self.what[1:]}"
+        if self.label:
+            what = f"{what} « {self.label} »"
+        return pgettext("history", "%(deletion)s: %(what)s, with %(things)s") % {
+            "deletion": noun, "what": what, "things": self.with_text}
 
     @property
     def who(self) -> str:
@@ -95,10 +115,25 @@ def _record_sets(obj: models.Model) -> list[tuple[type, models.QuerySet]]:
     return sets
 
 
+def _one_per_mark(sets) -> list[tuple[type, models.QuerySet]]:
+    """The records of `sets` less those of a deletion or a restore (one mark) that are not
+    its first row: the first kind's (kinds come parents first), of that kind the first."""
+    grouped = []
+    for i, (model, records) in enumerate(sets):
+        same = OuterRef("history_change_reason")
+        later = Exists(history_model(model).objects.filter(
+            history_change_reason=same, history_id__lt=OuterRef("history_id")))
+        for earlier, _records in sets[:i]:
+            later |= Exists(history_model(earlier).objects.filter(history_change_reason=same))
+        grouped.append((model, records.alias(later=later).exclude(marked(), later=True)))
+    return grouped
+
+
 def changes_page(obj: models.Model, number) -> tuple:
     """The page `number` of the changes to `obj` and what it holds, newest first: (page,
-    [Change]) for `page` of Django's paginator."""
-    sets = _record_sets(obj)
+    [Change]) for `page` of Django's paginator. A deletion or a restore of several rows at
+    once is one change (« orientation « … », with 3 actions and 5 steps »)."""
+    sets = _one_per_mark(_record_sets(obj))
     parts = [records.annotate(k=Value(i), hid=F("history_id"), hdate=F("history_date"))
              .values_list("k", "hid", "hdate").order_by()
              for i, (_model, records) in enumerate(sets)]
@@ -110,10 +145,35 @@ def changes_page(obj: models.Model, number) -> tuple:
     found = {}
     for kind, history_ids in wanted.items():
         model, records = sets[kind]
-        found.update({(kind, r.history_id): r for r in _with_previous(model, history_ids)})
-    changes = [_change(sets[kind][0], found[kind, history_id])
-               for kind, history_id, _date in page.object_list]
+        records = _with_previous(model, history_ids)
+        if model in numbering():
+            numbering()[model](records)
+        found.update({(kind, r.history_id): r for r in records})
+    counts = _counts(sets, {r.history_change_reason for r in found.values()
+                            if (r.history_change_reason or "").startswith((DELETED, RESTORED))})
+    changes = []
+    for kind, history_id, _date in page.object_list:
+        record = found[kind, history_id]
+        change = _change(sets[kind][0], record)
+        mark = counts.get(record.history_change_reason, {})
+        change.with_text = counts_text(
+            [(m, n - (m is sets[kind][0])) for m, n in mark.items()])
+        changes.append(change)
     return page, changes
+
+
+def _counts(sets, marks: set[str]) -> dict[str, dict[type, int]]:
+    """How many rows of each kind each mark (a deletion, a restore) holds: one query."""
+    if not marks:
+        return {}
+    parts = [history_model(model).objects.filter(history_change_reason__in=marks).order_by()
+             .values("history_change_reason").annotate(k=Value(i), n=Count("history_id"))
+             .values_list("k", "history_change_reason", "n")
+             for i, (model, _records) in enumerate(sets)]
+    counts = {}
+    for kind, mark, n in parts[0].union(*parts[1:], all=True):
+        counts.setdefault(mark, {})[sets[kind][0]] = n
+    return counts
 
 
 def _relations(model) -> list[str]:
@@ -154,8 +214,15 @@ def _instance(record) -> models.Model:
 def _change(model, record) -> Change:
     reason = record.history_change_reason or ""
     kind = "restored" if reason.startswith(RESTORED) else record.history_type
+    what = capfirst(model._meta.verbose_name)
+    instance = _instance(record)
+    number = getattr(record, "number", "")
+    if number:
+        what = f"{what} {number}"
+        instance.number = number
+    label = str(instance)
     change = Change(when=record.history_date, user=record.history_user, kind=KINDS[kind],
-                    what=capfirst(model._meta.verbose_name), label=str(_instance(record)))
+                    what=what, label="" if label == what else label)
     if record.history_type == "~" and record.previous is not None:
         change.fields = _fields_changed(model, record.previous, record)
     return change

@@ -20,7 +20,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, router, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Value
 from django.db.models.deletion import SET_NULL, Collector
 from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
@@ -84,6 +84,17 @@ def restorables() -> dict[str, Restorable]:
     return found
 
 
+@cache
+def numbering() -> dict:
+    """Each app's `undo.NUMBERING`: {model: function setting `.number` on its records}."""
+    found = {}
+    for config in apps.get_app_configs():
+        if config.name.startswith("django.") or not module_has_submodule(config.module, "undo"):
+            continue
+        found.update(getattr(import_module(f"{config.name}.undo"), "NUMBERING", {}))
+    return found
+
+
 def restore_days() -> int:
     return settings.RESTORE_DAYS
 
@@ -138,7 +149,9 @@ class Deleted:
 
     @property
     def label(self) -> str:
-        return str(self.record.instance)
+        instance = self.record.instance
+        instance.number = getattr(self.record, "number", "")
+        return str(instance)
 
     @property
     def parent_label(self) -> str:
@@ -173,26 +186,39 @@ def deletions_of(restorable: Restorable, organization):
 
 
 def deleted_in(organization, access) -> list[Deleted]:
-    """What can be restored in `organization`, newest first, in a fixed number of queries
-    (two per kind of row), for someone of `access`."""
+    """What can be restored in `organization`, newest first, for someone of `access`, in
+    a number of queries that the data does not change: one UNION to find the deletions,
+    one per kind of row found, one UNION to count what went with each."""
     kinds = [r for r in restorables().values() if not r.ability or r.ability in access]
+    if not kinds:
+        return []
+    parts = [deletions_of(r, organization).annotate(k=Value(i)).values_list("k", "history_id")
+             .order_by() for i, r in enumerate(kinds)]
+    ids = {}
+    for kind, history_id in parts[0].union(*parts[1:], all=True):
+        ids.setdefault(kind, []).append(history_id)
     found = []
-    for restorable in kinds:
-        records = deletions_of(restorable, organization).select_related(
-            "history_user", restorable.parent).order_by("-history_date")
+    for kind, history_ids in ids.items():
+        restorable = kinds[kind]
+        records = restorable.history.objects.filter(history_id__in=history_ids).select_related(
+            "history_user", restorable.parent)
+        records = list(records)
+        if restorable.model in numbering():
+            numbering()[restorable.model](records)
         found += [Deleted(restorable, record, []) for record in records]
     marks = {d.record.history_change_reason for d in found
              if (d.record.history_change_reason or "").startswith(DELETED)}
     if marks:
-        for restorable in kinds:
-            counted = (restorable.history.objects.filter(
-                history_type="-", history_change_reason__in=marks)
-                .values("history_change_reason").annotate(count=Count("pk")))
-            for row in counted:
-                for deletion in found:
-                    if deletion.record.history_change_reason == row["history_change_reason"]:
-                        count = row["count"] - (deletion.restorable is restorable)
-                        deletion.counts.append((restorable.model, count))
+        counted = [r.history.objects.filter(history_type="-", history_change_reason__in=marks)
+                   .order_by().values("history_change_reason")
+                   .annotate(k=Value(i), count=Count("pk"))
+                   .values_list("k", "history_change_reason", "count")
+                   for i, r in enumerate(kinds)]
+        by_mark = {d.record.history_change_reason: d for d in found}
+        for kind, mark, count in sorted(counted[0].union(*counted[1:], all=True)):
+            deletion = by_mark[mark]
+            restorable = kinds[kind]
+            deletion.counts.append((restorable.model, count - (deletion.restorable is restorable)))
     return sorted(found, key=lambda d: d.record.history_date, reverse=True)
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from unionplans.dates import check_dates
+from unionplans.labels import cut
 from unionplans.models import LONG_TEXT, Organization, Timestamped, long_text_field
 
 from . import indicators
@@ -198,7 +199,7 @@ class DeploymentStep(Timestamped):
         ordering = [models.F("due_on").asc(nulls_last=True), "pk"]
 
     def __str__(self) -> str:
-        return self.description[:80]
+        return cut(self.description)
 
 
 class Dossier(Timestamped):
@@ -490,7 +491,7 @@ class Task(Timestamped):
         ordering = ["element", "due_on", "pk"]
 
     def __str__(self) -> str:
-        return self.description[:80]
+        return cut(self.description)
 
     def is_overdue(self, today: date | None = None) -> bool:
         """Not done and its date has passed: flagged as a plan's overdue steps are."""
