@@ -130,6 +130,7 @@ def test_htmx_and_bootstrap_still_run_on_the_plan(tab, base_url, demo):  # noqa:
 
     # htmx: the outcome badge swaps its form in place, and the saved row comes back.
     first = tab.locator(".action-row").first
+    first.locator("a.row-open").click()  # the row's « Modifier »: its controls
     first.locator("a.outcome-badge").click()
     first.locator("select[name=outcome]").select_option(Action.Outcome.DONE)
     first.get_by_role("button", name="Enregistrer").click()
