@@ -46,4 +46,5 @@ urlpatterns = [
     path("<row:kind>/<int:pk>/deplacer/", views.row_move, name="row_move"),
     path("<row:kind>/<int:parent>/lignes/", views.lines_add, name="lines_add"),
     path("<row:kind>/<int:pk>/resultat/", views.action_outcome, name="action_outcome"),
+    path("<row:kind>/<int:pk>/edition/", views.row_editing, name="row_editing"),
 ]

@@ -141,19 +141,23 @@ def inline_form(request, form, *, plan, action, status=200, refusal="", full_pag
     context = {
         "form": form, "form_id": f"{request.resolver_match.url_name}-{action.pk}",
         "action_url": request.path, "action": action, "refusal": refusal,
-        "plan_url": plan_url(plan), "back": plan_url(plan, f"action-{action.pk}"),
+        "editing_url": reverse("plans:row_editing",
+                               args=[plan.organization.slug, "action", action.pk]),
+        "back": plan_url(plan, f"action-{action.pk}", editing=action),
         "full_page_url": request.path if full_page else "",
     }
     return render(request, "plans/_inline_form.html", context, status=status)
 
 
-def action_row(request, action: Action, focus: str) -> HttpResponse:
-    """The action's row of the plan page, as saved, to put in place of the whole row;
-    `focus` ("etape", "suivi", "action") says which of its links gets the keyboard back."""
+def action_row(request, action: Action, focus: str, editing: bool = True) -> HttpResponse:
+    """The action's row of the plan page, as saved, to put in place of the whole row: with
+    its controls (`editing`, it was saved from them) or without; `focus` ("etape", "suivi",
+    "action", "terminer", "modifier") says which of its links gets the keyboard."""
     plan = selectors.plan_of(action)
     context = plan_context(plan, drafts=selectors.shows_drafts(request))
     context["action"] = next(a for o in context["orientations"] for a in o.actions.all()
                              if a.pk == action.pk)
+    context["action"].editing = editing
     context.update(can_edit=True, focus=focus)
     response = render(request, "plans/_action_row.html", context)
     return reswap(retarget(response, f"#action-{action.pk}"), "outerHTML")
@@ -166,12 +170,33 @@ def saved(request, plan: WorkPlan, row, message, focus="") -> HttpResponse:
         focus = focus or {Step: "etape", FollowUp: "suivi"}.get(type(row), "action")
         return action_row(request, action, focus)
     messages.success(request, message)
-    return redirect(plan_url(plan, row_anchor(row)))
+    return redirect(plan_url(plan, row_anchor(row), editing=action))
 
 
-def plan_url(plan: WorkPlan, anchor: str = "") -> str:
+def plan_url(plan: WorkPlan, anchor: str = "", editing: Action | None = None) -> str:
+    """The plan's page; `editing`: with that action's row in editing mode (its controls)."""
     url = reverse("plans:detail", args=[plan.organization.slug, plan.pk])
+    if editing is not None:
+        url = f"{url}?edit={editing.pk}"
     return f"{url}#{anchor}" if anchor else url
+
+
+@organization_view()
+def row_editing(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """An action's row with its controls, asked for by its « Modifier » (htmx), or without
+    them (`?fin`, its « Terminer »); without htmx, the plan's page showing it so."""
+    if kind != "action":
+        raise Http404
+    action = selectors.plan_part_for(request, Action, pk, EDIT)
+    plan = selectors.plan_of(action)
+    editing = "fin" not in request.GET
+    if not request.htmx:
+        return redirect(plan_url(plan, row_anchor(action), editing=action if editing else None))
+    if refused := refuse_if_closed(request, plan, action):
+        return refused
+    if editing:
+        return action_row(request, action, focus="action")
+    return action_row(request, action, focus="modifier", editing=False)
 
 
 def row_anchor(row) -> str:
@@ -237,7 +262,17 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "reopenings": services.plan_reopenings(plan),
         }
     )
+    if context["can_edit"]:
+        mark_editing(context["orientations"], request.GET.get("edit", ""))
     return render(request, "plans/plan_detail.html", context)
+
+
+def mark_editing(orientations, pk: str) -> None:
+    """The action `?edit=<pk>` names shows its controls (the page without JavaScript)."""
+    for orientation in orientations:
+        for action in orientation.actions.all():
+            if str(action.pk) == pk:
+                action.editing = True
 
 
 def plan_context(plan: WorkPlan, *, drafts: bool) -> dict:
@@ -505,7 +540,7 @@ def row_create(request: HttpRequest, kind: str, parent: int) -> HttpResponse:
         form,
         plan=plan,
         heading=format_lazy("{} : {}", _("Add"), row_kind.label),
-        back=plan_url(plan, row_anchor(parent_obj)),
+        back=plan_url(plan, row_anchor(parent_obj), editing=action_of(parent_obj)),
     )
 
 
@@ -553,7 +588,7 @@ def row_update(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         form,
         plan=plan,
         heading=format_lazy("{} : {}", _("Edit"), row_kind.label),
-        back=plan_url(plan, row_anchor(row)),
+        back=plan_url(plan, row_anchor(row), editing=action_of(row)),
         history=history,
         row=row,
         kind=kind,
@@ -588,7 +623,7 @@ def lines_add(request: HttpRequest, kind: str, parent: int) -> HttpResponse:
     if request.htmx:
         return inline_form(request, form, plan=plan, action=action, status=status)
     return render_form(request, form, plan=plan, heading=LINES[kind],
-                       back=plan_url(plan, row_anchor(action)), status=status)
+                       back=plan_url(plan, row_anchor(action), editing=action), status=status)
 
 
 @organization_view(methods=GET_POST)
@@ -613,7 +648,7 @@ def action_outcome(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if request.htmx:
         return inline_form(request, form, plan=plan, action=action, status=status)
     return render_form(request, form, plan=plan, heading=_("Outcome of the action"),
-                       back=plan_url(plan, row_anchor(action)), status=status)
+                       back=plan_url(plan, row_anchor(action), editing=action), status=status)
 
 
 @organization_view(methods=GET_POST)
@@ -633,7 +668,7 @@ def row_delete(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         "plan": plan,
         "kind_label": row_kind.label,
         "object_label": str(row),
-        "back": plan_url(plan, row_anchor(row)),
+        "back": plan_url(plan, row_anchor(row), editing=action_of(row)),
         **deletion_context(row),
     }
     return render(request, "plans/confirm_delete.html", context)
@@ -652,7 +687,7 @@ def row_move(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         services.row_move(row=row, direction=request.POST.get("direction", ""))
     except ValidationError as error:
         show_refusal(request, error)
-    return redirect(plan_url(plan, row_anchor(row)))
+    return redirect(plan_url(plan, row_anchor(row), editing=action_of(row)))
 
 
 def render_form(request, form, *, heading, back, plan=None, intro="", history=(), row=None,

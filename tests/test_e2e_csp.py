@@ -9,6 +9,7 @@ Security Policy"; both are collected, and each page must leave both empty.
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -22,6 +23,7 @@ from tests.test_e2e import (  # noqa: F401  (fixtures)
     production_static_files,
 )
 from unionplans.management.commands.loaddemo import DEMO_PASSWORD
+from unionplans.people import display_name
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -130,6 +132,7 @@ def test_htmx_and_bootstrap_still_run_on_the_plan(tab, base_url, demo):  # noqa:
 
     # htmx: the outcome badge swaps its form in place, and the saved row comes back.
     first = tab.locator(".action-row").first
+    first.locator("a.row-open").click()  # the row's « Modifier »: its controls
     first.locator("a.outcome-badge").click()
     first.locator("select[name=outcome]").select_option(Action.Outcome.DONE)
     first.get_by_role("button", name="Enregistrer").click()
@@ -175,7 +178,8 @@ def test_the_admin_runs_its_scripts_under_the_policy(tab, base_url, demo, superu
     tab.goto(base_url + reverse("admin:unionplans_membership_add"))
     tab.locator(".select2-selection").first.click()
     tab.keyboard.type("Gagnon")
-    expect(tab.locator(".select2-results__option").first).to_have_text("executif")
+    executif = get_user_model().objects.get(username="executif")
+    expect(tab.locator(".select2-results__option").first).to_have_text(display_name(executif))
     found["membership add"] = tab.violations()
 
     tab.goto(base_url + reverse("admin:vpp_dossier_history", args=[dossier.pk]))

@@ -114,6 +114,11 @@ def test_steps_follow_ups_and_the_outcome_are_edited_in_place(
     still_there = stays_on_the_page(page)
     first, second = (page.locator(".action-row").nth(i) for i in (0, 1))
 
+    # A row shows one link, « Modifier »; it brings the row's controls, the keyboard on them.
+    expect(first.locator("a")).to_have_count(1)
+    open_row(first, "1.1")
+    expect(first.locator(".outcome-badge")).to_be_focused()
+
     # Edit a step in place.
     first.get_by_role("link", name=re.compile("^Modifier : Mettre sur pied")).click()
     form = first.locator(".inline-edit")
@@ -123,8 +128,10 @@ def test_steps_follow_ups_and_the_outcome_are_edited_in_place(
     form.get_by_role("button", name="Enregistrer").click()
     expect(first).to_contain_text("- Mettre sur pied l'unité de mobilisation (mars 2020)")
     expect(first.locator(".inline-edit")).to_have_count(0)
+    expect(first.locator("a.row-done")).to_be_visible()  # the row is still being edited
 
     # Paste follow-ups in place, one per line, their dates read.
+    open_row(second, "1.2")
     second.get_by_role("link", name=re.compile("^Ajouter des suivis")).click()
     second.locator("textarea[name=lines]").fill(
         "- Présentation des outils à l'AG du 17 juin 2020\n- Inventaire effectué")
@@ -157,10 +164,21 @@ def test_steps_follow_ups_and_the_outcome_are_edited_in_place(
     second.get_by_role("link", name="Annuler").click()
     expect(second.locator(".inline-edit")).to_have_count(0)
     expect(second).not_to_contain_text("trop tard")
+    expect(second.locator("a.row-done")).to_be_visible()
+    # « Terminer »: the row as it is read again, the keyboard on its « Modifier ».
+    second.locator("a.row-done").click()
+    expect(second.locator("a.row-open")).to_be_focused()
+    expect(second.locator(".inline-edit, a.row-edit, a.outcome-badge")).to_have_count(0)
     assert still_there()
     page.reload()
     expect(page.get_by_role("table")).to_contain_text("Action reportée (pandémie)")
     screenshot(page, "plan-inline-1366.png")
+
+
+def open_row(row, number: str) -> None:
+    """Click the row's « Modifier »: its editing version, with every control."""
+    row.get_by_role("link", name=re.compile(rf"^Modifier : action {re.escape(number)}")).click()
+    expect(row.locator("a.row-done")).to_be_visible()
 
 
 def press_tab_until(tab, pattern: str, limit: int = 150) -> None:
@@ -184,6 +202,11 @@ def test_the_plan_is_edited_by_keyboard_alone(page, base_url, executif, typed_pl
     log_in(page, base_url, "executif")
     page.goto(base_url + reverse("plans:detail", args=["ccsne", typed_plan.pk]))
     still_there = stays_on_the_page(page)
+    press_tab_until(page, r"^Modifier : action 1\.1")
+    assert_focus_is_visible(page)
+    page.keyboard.press("Enter")
+    first = page.locator(".action-row").first
+    expect(first.locator(".outcome-badge")).to_be_focused()
     press_tab_until(page, r"^Ajouter des suivis : action 1\.1")
     assert_focus_is_visible(page)
     page.keyboard.press("Enter")
@@ -192,13 +215,14 @@ def test_the_plan_is_edited_by_keyboard_alone(page, base_url, executif, typed_pl
     press_tab_until(page, r"^Ajouter$")
     assert_focus_is_visible(page)
     page.keyboard.press("Enter")
-    first = page.locator(".action-row").first
     expect(first).to_contain_text("- Rencontre du comité le 3 mars 2020")
     # The keyboard is back on the link it left from, ready for the next one.
     expect(first.get_by_role("link", name=re.compile("^Ajouter des suivis"))).to_be_focused()
 
-    # Onwards: the next badge is action 1.2's.
-    press_tab_until(page, r"Résultat : À venir")
+    # Onwards: action 1.2's « Modifier », then its badge (focused as its controls come in).
+    press_tab_until(page, r"^Modifier : action 1\.2")
+    page.keyboard.press("Enter")
+    expect(page.locator(".action-row").nth(1).locator(".outcome-badge")).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator("select[name=outcome]")).to_be_focused()
     for _ in range(5):  # from « À venir » down to the last outcome, « Reportée »
@@ -208,6 +232,11 @@ def test_the_plan_is_edited_by_keyboard_alone(page, base_url, executif, typed_pl
     second = page.locator(".action-row").nth(1)
     expect(second.locator(".outcome-badge")).to_contain_text("Reportée")
     expect(second.locator(".outcome-badge")).to_be_focused()
+    # « Terminer » by keyboard: the keyboard back on the row's « Modifier ».
+    press_tab_until(page, r"^Terminer : action 1\.2")
+    assert_focus_is_visible(page)
+    page.keyboard.press("Enter")
+    expect(second.locator("a.row-open")).to_be_focused()
     assert still_there()
     assert Action.objects.filter(orientation__plan=typed_plan,
                                  outcome=Action.Outcome.POSTPONED).count() == 1
@@ -218,6 +247,8 @@ def test_the_plan_works_without_javascript(browser, base_url, executif, typed_pl
     tab = context.new_page()
     log_in(tab, base_url, "executif")
     tab.goto(base_url + reverse("plans:detail", args=["ccsne", typed_plan.pk]))
+    # « Modifier » leads to the page showing that row's controls.
+    tab.get_by_role("link", name=re.compile(r"^Modifier : action 1\.2")).click()
     tab.get_by_role("link", name=re.compile(r"^Ajouter des étapes : action 1\.2")).click()
     tab.locator("textarea[name=lines]").fill("Une étape sans JavaScript (juin 2020)")
     tab.get_by_role("button", name="Ajouter").click()
@@ -226,6 +257,8 @@ def test_the_plan_works_without_javascript(browser, base_url, executif, typed_pl
     tab.locator("select[name=outcome]").select_option(Action.Outcome.DONE)
     tab.get_by_role("button", name="Enregistrer").click()
     expect(tab.get_by_role("table").locator(".outcome-badge").first).to_contain_text("Réalisée")
+    tab.get_by_role("link", name=re.compile(r"^Terminer : action 1\.2")).click()
+    expect(tab.get_by_role("table").locator(".outcome-badge")).to_have_count(0)
     context.close()
 
 

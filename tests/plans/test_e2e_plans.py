@@ -52,7 +52,10 @@ def test_the_executif_builds_a_plan_and_a_membre_reads_it(page, base_url, broken
     table = page.get_by_role("table", name="Plan de travail 2022-2025")
     expect(table).to_contain_text("1.2 Mettre en place une salle")
 
-    # Moving is on the action's own page, one link away from its inline form.
+    # Moving is on the action's own page, one link away from its inline form, in the row's
+    # editing version (its « Modifier »).
+    page.locator("a.row-open").nth(1).click()
+    expect(page.get_by_role("link", name=re.compile(r"^Terminer : action 1\.2"))).to_be_visible()
     page.get_by_role("link", name=re.compile(r"^Modifier : action 1\.2")).click()
     page.get_by_role("link", name="Plus : déplacer ou supprimer").click()
     page.get_by_role("button", name=re.compile("Monter")).click()

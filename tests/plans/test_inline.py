@@ -184,3 +184,33 @@ def test_the_page_loads_htmx_without_inline_script(login, executif, draft):
     text = page(login(executif).get(reverse("plans:detail", args=["ccsne", draft.pk])))
     assert "django_htmx/htmx-2.min" in text
     assert "<script>" not in text and "<script " not in text.replace("<script src=", "")
+
+
+def test_modifier_brings_the_row_s_controls_and_terminer_takes_them_away(
+        login, executif, draft_action):
+    client = login(executif)
+    plan = draft_action.orientation.plan
+    detail = reverse("plans:detail", args=[plan.organization.slug, plan.pk])
+    editing = client.get(url("row_editing", draft_action), **HTMX)
+    assert editing["HX-Retarget"] == f"#action-{draft_action.pk}"
+    text = editing.content.decode()
+    assert text.strip().startswith(f'<tr id="action-{draft_action.pk}"')
+    assert url("lines_add", draft_action, "etape") in text
+    assert "autofocus" in text.split("outcome-badge", 1)[1].split(">", 1)[0]
+    done = client.get(url("row_editing", draft_action), {"fin": "1"}, **HTMX).content.decode()
+    assert url("lines_add", draft_action, "etape") not in done
+    assert f'class="row-open" href="?edit={draft_action.pk}#action-{draft_action.pk}"' in done
+    assert "autofocus" in done.split("row-open", 1)[1].split(">", 1)[0]
+    # Without htmx: the plan's page with that row in editing mode, or without it.
+    plain = client.get(url("row_editing", draft_action))
+    assert plain.url == f"{detail}?edit={draft_action.pk}#action-{draft_action.pk}"
+    assert client.get(url("row_editing", draft_action), {"fin": "1"}).url == (
+        f"{detail}#action-{draft_action.pk}")
+
+
+def test_a_save_without_javascript_comes_back_to_the_row_in_editing_mode(
+        login, executif, draft_action):
+    response = login(executif).post(url("lines_add", draft_action, "etape"),
+                                    {"lines": "Une étape"})
+    assert response.url.endswith(f"?edit={draft_action.pk}#action-{draft_action.pk}")
+    assert url("lines_add", draft_action, "etape") in page(login(executif).get(response.url))

@@ -196,8 +196,20 @@ IMPORT_CASES = [
     *matrix.wrong_methods("plans:import_confirm", organization_args, {"POST"}),
 ]
 
+# An action's row in editing mode (its « Modifier »): for those who edit, without htmx the
+# plan's page showing it so (a redirect), a refusal for the others.
+EDITING_ARGS = row_args("plans:row_editing", "action", "plan")
+EDITING_CASES = [
+    *matrix.cases("plans:row_editing", EDITING_ARGS, "GET",
+                  {**READERS_REFUSED, "executif": 302, "superuser": 302}),
+    *matrix.cases("plans:row_editing", row_args("plans:row_editing", "action", "draft"), "GET",
+                  {"membre": 404, "conseiller": 403}, on="draft"),
+    *matrix.wrong_methods("plans:row_editing", EDITING_ARGS, {"GET"}),
+]
+
 CASES = [
     *IMPORT_CASES,
+    *EDITING_CASES,
     *[case for route in ROUTES for case in route_cases(*route)],
     *[case for route in ORGANIZATION_ROUTES for case in organization_route_cases(*route)],
 ]
