@@ -158,7 +158,8 @@ def split_rows_to_pdf(template_name: str, context: dict, passes: int = 4) -> byt
         if merged == breaks:
             break
         breaks = merged
-    return document.write_pdf(font_config=fonts)
+    # The fonts were given to the layout (`_layout`); `fonts` stays alive until written.
+    return document.write_pdf()
 
 
 # What a document is, and its version without rendering it
