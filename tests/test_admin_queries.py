@@ -108,6 +108,10 @@ def grow(count, objects, cc, syndicat, serial):
                      for i in range(count)]
                     for organization, role in ((cc, Role.MEMBER), (syndicat, Role.EXECUTIVE)))
     people = mine + theirs
+    Organization.objects.bulk_create(  # affiliates: each row of the list names its parent
+        Organization(name=f"Syndicat {serial}-{i}", short_name=f"S{serial}-{i}",
+                     slug=f"affilie-{serial}-{i}", kind=syndicat.kind, parent=cc)
+        for i in range(count))
     plan, action, dossier = t[type(t[Action].orientation.plan)], t[Action], t[Dossier]
     rules = {}
     for organization in (cc, syndicat):

@@ -317,6 +317,7 @@ class MembershipInline(ReadableChoicesMixin, NoDeletionMixin, ScopedPermissionsM
 class OrganizationAdmin(ScopedAdmin):
     via = ""
     list_display = ["name", "short_name", "kind", "parent"]
+    list_select_related = ["parent"]  # nullable: not joined by default (one query a row)
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["short_name"]}
