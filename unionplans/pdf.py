@@ -158,8 +158,7 @@ def split_rows_to_pdf(template_name: str, context: dict, passes: int = 4) -> byt
         if merged == breaks:
             break
         breaks = merged
-    # The fonts were given to the layout (`_layout`); `fonts` stays alive until written.
-    return document.write_pdf()
+    return document.write_pdf(font_config=fonts)
 
 
 # What a document is, and its version without rendering it
