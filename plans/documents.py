@@ -20,7 +20,8 @@ PLAN_ROWS = [
 PLAN_FIELDS = ("updated_at", "organization__updated_at", "previous__updated_at")
 
 
-def _fingerprint(plan: WorkPlan) -> pdf.Fingerprint:
+def plan_fingerprint(plan: WorkPlan) -> pdf.Fingerprint:
+    """The version of everything a plan's documents and its page's body show."""
     return pdf.fingerprint(WorkPlan, plan.pk, fields=PLAN_FIELDS, children=PLAN_ROWS)
 
 
@@ -35,7 +36,7 @@ def plan_document(plan: WorkPlan, *, drafts: bool = False) -> pdf.Document:
     plan."""
     from .views import plan_context
 
-    found = _fingerprint(plan)
+    found = plan_fingerprint(plan)
     return pdf.Document(
         kind="plans.plan", obj=plan, options={"drafts": drafts},
         template_name="plans/pdf/plan.html", title=plan.title,
@@ -48,7 +49,7 @@ def plan_document(plan: WorkPlan, *, drafts: bool = False) -> pdf.Document:
 def bilan_document(plan: WorkPlan) -> pdf.Document:
     from .views import bilan_context
 
-    found = _fingerprint(plan)
+    found = plan_fingerprint(plan)
     return pdf.Document(
         kind="plans.bilan", obj=plan, template_name="plans/pdf/bilan.html",
         title=format_lazy("{} — {}", _("Assessment"), plan.title),

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -21,7 +22,7 @@ from django.utils.translation import pgettext
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 from django_tables2 import RequestConfig
 
-from unionplans import office, once, pdf, permissions, restore, restore_views
+from unionplans import fragments, office, once, pdf, permissions, restore, restore_views
 from unionplans.forms import model_fields
 from unionplans.permissions import EDIT, VIEW_INTERNAL, organization_view
 from unionplans.services import version_of
@@ -250,21 +251,39 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 @organization_view()
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_part_for(request, WorkPlan, pk)
+    drafts = selectors.shows_drafts(request)
+    can_edit = EDIT in request.access and not plan.is_closed
     next_state = services.TRANSITIONS.get(plan.state)
-    context = plan_context(plan, drafts=selectors.shows_drafts(request))
-    context.update(
-        {
-            "can_manage": EDIT in request.access,
-            "can_edit": EDIT in request.access and not plan.is_closed,
-            "next_state": next_state,
-            "next_state_label": WorkPlan.State(next_state).label if next_state else "",
-            "next_plans": list(selectors.linkable(request, plan.next_plans.all())),
-            "reopenings": services.plan_reopenings(plan),
-        }
-    )
-    if context["can_edit"]:
-        mark_editing(context["orientations"], request.GET.get("edit", ""))
+    context = {
+        "organization": plan.organization,
+        "plan": plan,
+        "previous": selectors.previous_of(plan, drafts=drafts),
+        "last_follow_up": selectors.last_follow_up_date(plan),
+        "can_manage": EDIT in request.access,
+        "can_edit": can_edit,
+        "next_state": next_state,
+        "next_state_label": WorkPlan.State(next_state).label if next_state else "",
+        "next_plans": list(selectors.linkable(request, plan.next_plans.all())),
+        "reopenings": services.plan_reopenings(plan),
+        "body": plan_body(plan, drafts=drafts, can_edit=can_edit,
+                          editing=request.GET.get("edit", "") if can_edit else ""),
+    }
     return render(request, "plans/plan_detail.html", context)
+
+
+def plan_body(plan: WorkPlan, *, drafts: bool, can_edit: bool, editing: str) -> str:
+    """The page's progress, table and lists, rendered again only when what they show
+    changes (the version of the plan's PDF), or with a row open for editing (`?edit=`)."""
+    def render_body() -> str:
+        context = {**plan_context(plan, drafts=drafts), "can_edit": can_edit}
+        if editing:
+            mark_editing(context["orientations"], editing)
+        return render_to_string("plans/_plan_body.html", context)
+
+    if editing:
+        return render_body()
+    version = (plan.pk, plan.state, documents.plan_fingerprint(plan).key, drafts, can_edit)
+    return fragments.cached_html("plans:page", version, render_body)
 
 
 def mark_editing(orientations, pk: str) -> None:
