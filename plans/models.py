@@ -162,6 +162,10 @@ class Action(Timestamped):
 
     # Outcomes that close an action: its dated steps are no longer overdue.
     SETTLED = (Outcome.DONE, Outcome.PARTLY_DONE, Outcome.NOT_DONE, Outcome.POSTPONED)
+    # Whether the plan page shows this row's controls (`plans.views.mark_editing`). A
+    # class default, because a template's lookup of a missing attribute costs a `dir()`
+    # of the instance: nine per row of the page.
+    editing = False
 
     orientation = models.ForeignKey(
         Orientation,
