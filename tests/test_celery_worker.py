@@ -34,6 +34,9 @@ from vpp.models import DeadlineRule, Dossier
 
 RESULTS = "redis://127.0.0.1:6379/13"
 CACHE = "redis://127.0.0.1:6379/12"  # the rendered PDFs, shared by this process and the worker
+# Keys of this run only: another run on the same Redis (CI beside a developer's) neither
+# sees them nor flushes them (clearing a Redis cache empties its whole database).
+CACHE_KEY_PREFIX = f"unionplans-test-{uuid.uuid4().hex}"
 BROKERS = ["redis://127.0.0.1:6379/13", "amqp://guest:guest@127.0.0.1:5672//"]
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,6 +81,7 @@ def worker(broker, smtp_server, settings):
         "EMAIL_USE_TLS": "0",
         "SITE_URL": "http://testserver",
         "REDIS_URL": CACHE,
+        "CACHE_KEY_PREFIX": CACHE_KEY_PREFIX,
     }
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "celery"), "-A", "unionplans", "worker",
@@ -127,10 +131,15 @@ def shared_cache(settings):
     """The worker's cache (REDIS_URL, as unionplans.settings makes it), which the web reads
     the rendered PDF from."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                   "LOCATION": CACHE, "KEY_PREFIX": "unionplans"}}
-    cache.clear()
+                                   "LOCATION": CACHE, "KEY_PREFIX": CACHE_KEY_PREFIX}}
     yield
-    cache.clear()
+    cache.delete_many([key.split(":", 2)[-1] for key in _own_keys()])
+
+
+def _own_keys() -> list[str]:
+    """This run's keys in the shared Redis database (as `prefix:version:key`)."""
+    client = cache._cache.get_client()
+    return [key.decode() for key in client.scan_iter(f"{CACHE_KEY_PREFIX}:*")]
 
 
 def test_a_large_pdf_is_rendered_by_the_worker_and_then_served(worker, shared_cache, settings,

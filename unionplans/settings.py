@@ -126,12 +126,13 @@ DATABASES = {"default": database_config(os.environ.get("DATABASE_URL"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every app server), else in-process memory.
+# CACHE_KEY_PREFIX keeps apart two installations (or test runs) sharing one Redis.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "unionplans",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "unionplans"),
         }
     }
 else:
