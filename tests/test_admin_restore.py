@@ -38,6 +38,7 @@ def test_a_conseiller_restores_a_deleted_orientation_with_its_actions(
     client = login(user)
     text = page(client.get(deleted_url(cc)))
     assert "Éléments supprimés" in text
+    assert "peut être restauré ici" in text  # what it keeps, as on the organisation's page
     assert "Le CCSNE développe la solidarité 1." in text
     assert "2 actions" in text
     response = post(client, cc, record)

@@ -61,6 +61,7 @@ def test_the_trash_lists_who_deleted_what_and_restores_it(login, executif, plan,
     text = page(client.get(reverse("trash", args=[cc.slug])))
     assert "Le CCSNE développe la solidarité 1." in text
     assert "Supprimé par Denis Gagnon le " in text
+    assert "jours peut être restauré ici" in text
     assert "Supprimé avec 2 actions, 4 étapes, 2 suivis, 1 indicateur et 1 mesure" in text
     record = restore.history_model(Orientation).objects.get(id=orientation.pk,
                                                             history_type="-")
