@@ -136,6 +136,12 @@ def screenshot(page: "Page", name: str) -> None:
     page.screenshot(path=ARTIFACTS / name, full_page=True)
 
 
+def stays_on_the_page(tab: "Page"):
+    """Marks the page: `still_there()` is True while no full page load happened since."""
+    tab.evaluate("window.notReloaded = true")
+    return lambda: tab.evaluate("window.notReloaded === true")
+
+
 def log_in(page: "Page", base_url: str, username: str, password: str = PASSWORD) -> None:
     page.goto(base_url + reverse("login"))
     page.get_by_label("Nom d’utilisateur").fill(username)

@@ -19,6 +19,7 @@ from tests.test_e2e import (  # noqa: F401 (fixtures)
     page,
     production_static_files,
     screenshot,
+    stays_on_the_page,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -41,12 +42,6 @@ def blank_plan(cc, year, data):
 
 def plan_url(plan):
     return reverse("entraide:plan_detail", args=[plan.organization.slug, plan.pk])
-
-
-def stays_on_the_page(tab):
-    """Marks the page: `still_there()` is True while no full page load happened since."""
-    tab.evaluate("window.notReloaded = true")
-    return lambda: tab.evaluate("window.notReloaded === true")
 
 
 class Counter:

@@ -23,6 +23,7 @@ from tests.test_e2e import (  # noqa: F401  (fixtures)
     page,
     production_static_files,
     screenshot,
+    stays_on_the_page,
 )
 from unionplans.management.commands.loaddemo import DEMO_PASSWORD
 
@@ -49,12 +50,6 @@ def posts_of(tab) -> list[str]:
 def empty_plan(cc, executif):
     return services.plan_create(organization=cc, title="Plan de travail 2019-2022",
                                 mandate_start=START, mandate_end=END)
-
-
-def stays_on_the_page(tab):
-    """Marks the page: `still_there()` is True while no full page load happened since."""
-    tab.evaluate("window.notReloaded = true")
-    return lambda: tab.evaluate("window.notReloaded === true")
 
 
 def test_typing_seed_004_s_first_orientation_takes_five_submissions(
