@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Min, Q
+from django.db.models import Min, Q, URLField
 from django.utils.translation import gettext_lazy as _
 
 from unionplans import permissions, restore
@@ -51,6 +51,8 @@ class WorkbenchMixin:
 
     view_ability = permissions.REVIEW
     change_ability = permissions.REVIEW
+    # A link typed without its scheme is https, as on the app's forms (Django 6's default).
+    formfield_overrides = {URLField: {"assume_scheme": "https"}}
 
     def has_delete_permission(self, request, obj=None):
         return permissions.request_can(request, permissions.ADMINISTER)
