@@ -46,6 +46,7 @@ def environment() -> None:
     os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-" + "x" * 40)
     os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "unionplans.settings")
+    os.environ.setdefault("PAGE_CACHE", "1")  # one process: its cache is as shared as Redis
     with socket.socket() as probe:
         probe.settimeout(0.5)
         if probe.connect_ex(("127.0.0.1", 6379)) == 0:

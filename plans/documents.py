@@ -15,6 +15,9 @@ from .models import Action, WorkPlan
 PLAN_ROWS = [
     *((model, path) for model, path in selectors.PLAN_PATH.items() if model is not WorkPlan),
     (Action, "carried_over_from__orientation__plan"),
+    # The previous plan's actions this one carries over (« Reprise de … »): deleting one
+    # empties this plan's link by an UPDATE that moves none of this plan's rows.
+    (Action, "carried_over_to__orientation__plan"),
     (WorkPlan, "previous"),
 ]
 PLAN_FIELDS = ("updated_at", "organization__updated_at", "previous__updated_at")

@@ -282,7 +282,10 @@ def plan_body(plan: WorkPlan, *, drafts: bool, can_edit: bool, editing: str) -> 
 
     if editing:
         return render_body()
-    version = (plan.pk, plan.state, documents.plan_fingerprint(plan).key, drafts, can_edit)
+
+    def version() -> tuple:
+        return plan.pk, plan.state, documents.plan_fingerprint(plan).key, drafts, can_edit
+
     return fragments.cached_html("plans:page", version, render_body)
 
 

@@ -9,10 +9,18 @@ Fixtures only: the helpers (`make_person`, `page`, `PASSWORD`…) are in tests/h
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 
 from tests.helpers import PASSWORD, Role, make_person
 from tests.smtp import smtp_down, smtp_server  # noqa: F401 (fixtures: a real SMTP server)
 from unionplans.models import Organization
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty in-process cache: cached pages and PDFs are keyed on
+    ids and times, which SQLite gives again after a rollback and frozen clocks repeat."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -138,6 +138,11 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The plan page's body is kept rendered (unionplans.fragments) when every process shares
+# the cache: with the in-process one, a person renamed or erased in one gunicorn worker
+# would stay on the pages another worker keeps.
+PAGE_CACHE = env_bool("PAGE_CACHE", bool(os.environ.get("REDIS_URL")))
+
 # Sessions live in the database so that several app servers can share them.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Shared office computers (unionplans.sessions): a session ends after this many minutes

@@ -7,22 +7,17 @@ import re
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plans import services
-from plans.models import Action, FollowUp, Orientation, Step, WorkPlan
+from plans.models import Action, FollowUp, Step, WorkPlan
 from tests.plans.helpers import make_plan
 
-ROW_TABLES = "plans_orientation|plans_action|plans_step|plans_followup"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
+ROW_TABLES = ("plans_orientation|plans_action|plans_step|plans_followup|plans_indicator|"
+              "plans_measurement|plans_statutoryfile|plans_delegation")
 
 
 @pytest.fixture
@@ -100,11 +95,31 @@ def test_a_deleted_or_moved_row_is_on_the_next_view(executif, plan):
     assert re.findall(r'id="action-(\d+)"', page(client, plan)) == [numbers[0], numbers[1]]
 
 
-def test_the_executif_s_body_is_never_served_to_a_member(executif, membre, plan):
+def test_the_executif_s_body_is_never_served_to_a_conseiller(executif, conseiller, plan):
+    """Both see drafts; only the exécutif edits."""
     assert 'class="row-open"' in page(as_(executif), plan)
-    member_page = page(as_(membre), plan)
-    assert 'class="row-open"' not in member_page
-    assert "Ajouter une action" not in member_page
+    other = page(as_(conseiller), plan)
+    assert 'class="row-open"' not in other
+    assert "Ajouter une action" not in other
+
+
+def test_a_member_never_gets_the_body_naming_a_draft(executif, membre, cc):
+    """The exécutif's body names the next plan while it is a draft; a membre's never."""
+    plan = make_plan(cc, actions=3, state=WorkPlan.State.CLOSED)
+    services.plan_carry_over(plan=plan, **services.next_mandate(plan))
+    assert "Reprise dans" in page(as_(executif), plan)
+    assert "Reprise dans" not in page(as_(membre), plan)
+
+
+def test_moves_that_come_back_to_an_order_seen_before_show_the_true_order(executif, plan):
+    """The fingerprint's order: 2-1-3 and 1-3-2 of three ids give one sum of id × position."""
+    client = as_(executif)
+    one, two, three = re.findall(r'id="action-(\d+)"', page(client, plan))
+    services.row_move(row=Action.objects.get(pk=two), direction="up")
+    assert re.findall(r'id="action-(\d+)"', page(client, plan)) == [two, one, three]
+    services.row_move(row=Action.objects.get(pk=two), direction="down")
+    services.row_move(row=Action.objects.get(pk=three), direction="up")
+    assert re.findall(r'id="action-(\d+)"', page(client, plan)) == [one, three, two]
 
 
 def test_a_renamed_person_is_on_the_next_view(executif, membre, plan):
@@ -134,4 +149,16 @@ def test_a_row_open_for_editing_is_rendered_with_its_controls(executif, plan):
     response = client.get(reverse("plans:detail", args=[plan.organization.slug, plan.pk]),
                           {"edit": action.pk})
     assert "Ajouter des étapes" in response.content.decode()
-    assert Orientation.objects.filter(plan=plan).exists()
+    assert "Ajouter des étapes" not in page(client, plan)  # closed again on a plain view
+
+
+def test_an_action_deleted_in_the_previous_plan_leaves_no_link_to_it(executif, cc):
+    """Deleting it empties the next plan's « Reprise de » by an UPDATE of that plan's
+    actions which moves none of their fields the fingerprint reads, but its count."""
+    previous = make_plan(cc, actions=1, state=WorkPlan.State.CLOSED)
+    plan = services.plan_carry_over(plan=previous, **services.next_mandate(previous))
+    services.plan_reopen(plan=previous, reason="Une action à retirer", by=executif)
+    client = as_(executif)
+    assert "Reprise de" in page(client, plan)
+    services.row_delete(row=first_action(previous), by=executif)
+    assert "Reprise de" not in page(client, plan)
