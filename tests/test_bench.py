@@ -48,6 +48,19 @@ def test_the_pdfs_against_raw_weasyprint_and_the_cache(subjects):
     assert [row.figure for row in rows][3:5] == ["  cached PDF", "  304 (If-None-Match)"]
 
 
+def test_the_cold_pdf_is_rendered_and_timed_even_for_a_large_plan(subjects, settings,
+                                                                  monkeypatch):
+    """As at full size, the PDF plan has more rows than PDF_BACKGROUND_ROWS and a broker
+    takes large renders (here, one that takes them and does nothing): the cold row still
+    times a render in the request, not a 202."""
+    settings.PDF_BACKGROUND_ROWS = 0
+    monkeypatch.setattr("unionplans.pdf.in_background", lambda: True)
+    monkeypatch.setattr("unionplans.pdf._queue", lambda document, version, token: True)
+    rows = filled(pdf.pdf_rows(subjects))
+    assert rows[0].figure.startswith("cold PDF") and "status" not in rows[0].measured
+    assert [row.figure for row in rows][3:5] == ["  cached PDF", "  304 (If-None-Match)"]
+
+
 def test_the_word_import(subjects):
     filled(imports.import_rows(subjects, actions=2, follow_ups=1))
 

@@ -116,10 +116,11 @@ def html_to_pdf(html: str) -> bytes:
 
 
 def _layout(html: str):
+    """The laid-out document; it keeps its FontConfiguration (`Document.font_config`)
+    alive until it is written, so the fonts go to `render`, not to `write_pdf`."""
     from weasyprint.text.fonts import FontConfiguration
 
-    fonts = FontConfiguration()
-    return _html(html).render(font_config=fonts), fonts
+    return _html(html).render(font_config=FontConfiguration())
 
 
 def page_breaks(document) -> dict[str, list[dict[str, int]]]:
@@ -149,7 +150,7 @@ def split_rows_to_pdf(template_name: str, context: dict, passes: int = 4) -> byt
     for _pass in range(passes):
         with translation.override(PDF_LANGUAGE):
             html = render_to_string(template_name, {**context, "breaks": breaks})
-        document, fonts = _layout(html)
+        document = _layout(html)
         found = page_breaks(document)
         merged = {row: sorted({tuple(sorted(cut.items())) for cut in
                                [*breaks.get(row, []), *found.get(row, [])]})
@@ -158,7 +159,7 @@ def split_rows_to_pdf(template_name: str, context: dict, passes: int = 4) -> byt
         if merged == breaks:
             break
         breaks = merged
-    return document.write_pdf(font_config=fonts)
+    return document.write_pdf()
 
 
 # What a document is, and its version without rendering it

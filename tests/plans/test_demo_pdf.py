@@ -1,5 +1,6 @@
 """Seed 004 lands whole through loaddemo, and its PDF reads like the original."""
 
+import logging
 import re
 
 import pytest
@@ -151,3 +152,19 @@ def test_print_raises_the_ordinal_of_the_first():
         "Le 1<sup>er</sup> mai &amp; le 11 mai, 1<sup>re</sup> fois"
     )
     assert template.render(Context({"text": "<b>1er</b>"})) == "&lt;b&gt;1<sup>er</sup>&lt;/b&gt;"
+
+
+@pytest.mark.django_db
+def test_the_plan_pdf_cut_across_pages_logs_no_weasyprint_error(client, tmp_path, caplog):
+    """The demo plan's rows are cut by its pages (« (suite) »), so it is laid out again
+    (`split_rows_to_pdf`): the fonts go to the layout, and WeasyPrint has nothing to say
+    (it said « Unknown PDF option: font_config » for every plan PDF)."""
+    load()
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="membre"))
+    plan = WorkPlan.objects.get()
+    with caplog.at_level(logging.ERROR, logger="weasyprint"):
+        content = client.get(reverse("plans:pdf", args=["ccsne", plan.pk])).content
+    assert "(suite)" in poppler("pdftotext", content, tmp_path)
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
