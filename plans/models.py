@@ -10,7 +10,6 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -19,7 +18,7 @@ from unionplans.dates import check_dates
 from unionplans.labels import cut
 from unionplans.models import Organization, Timestamped, long_text_field
 from unionplans.people import printed_who, who
-from unionplans.templatetags.dates import long_date
+from unionplans.templatetags.dates import long_date, month_year
 
 
 class WorkPlan(Timestamped):
@@ -317,7 +316,7 @@ class Step(Timestamped):
     @property
     def when_text(self) -> str:
         if self.when_kind == self.When.MONTH and self.when_date:
-            return date_format(self.when_date, "YEAR_MONTH_FORMAT")
+            return month_year(self.when_date)
         if self.when_kind == self.When.DATE and self.when_date:
             return long_date(self.when_date)
         if self.when_kind == self.When.LABEL:

@@ -1,3 +1,4 @@
+import functools
 import re
 
 from django import template
@@ -13,10 +14,27 @@ def long_date(value) -> str:
     """'18 novembre 2021'; the first of the month reads '1er novembre' as Quebec writes it."""
     if not value:
         return ""
+    return _long_date(value, translation.get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _long_date(value, language: str) -> str:
+    """Once per date and language: a plan page prints a thousand dates, few of them apart,
+    and Django's date formatting costs a tenth of the page."""
     text = formats.date_format(value, "DATE_FORMAT")
-    if value.day == 1 and translation.get_language().startswith("fr"):
+    if value.day == 1 and language.startswith("fr"):
         text = "1er" + text.removeprefix("1")
     return text
+
+
+@functools.lru_cache(maxsize=4096)
+def _month_year(value, language: str) -> str:
+    return formats.date_format(value, "YEAR_MONTH_FORMAT")
+
+
+def month_year(value) -> str:
+    """« décembre 2019 », once per month and language (as `long_date`)."""
+    return _month_year(value, translation.get_language())
 
 
 @register.filter
