@@ -202,6 +202,8 @@ def test_rows_are_edited_added_and_moved_on_in_place(page, base_url, broken_resp
     # A row added below the table; its form comes back open for the next one.
     page.get_by_role("link", name="Ajouter une ligne").click()
     form = page.locator("#add-row-form")
+    # htmx puts the cursor in the first field once the form is in: typing starts after.
+    expect(form.get_by_label("Objectif")).to_be_focused()
     form.get_by_role("group", name="Résultats attendus").get_by_role("textbox").first.fill(
         "7. Faire le bilan de l'année")
     form.get_by_role("button", name="Ajouter la ligne").click()
@@ -216,6 +218,7 @@ def test_rows_are_edited_added_and_moved_on_in_place(page, base_url, broken_resp
     # A stale save gets the French conflict message in place, with what was typed.
     page.get_by_role("link", name="Modifier la ligne 5").click()
     fifth = rows.nth(4)
+    expect(fifth.get_by_label("Objectif")).to_be_focused()
     fifth.get_by_role("group", name="Échéancier").get_by_role("textbox").first.fill("Octobre")
     services.row_update(row=plan.rows.get(position=5), **{"schedule": ["Novembre"]})
     fifth.get_by_role("button", name="Enregistrer").click()

@@ -139,6 +139,8 @@ def test_steps_follow_ups_and_the_outcome_are_edited_in_place(
 
     # The outcome from its badge.
     first.get_by_role("link", name=re.compile("Résultat : À venir")).click()
+    # htmx focuses the form's first field once it is in: typing elsewhere waits for it.
+    expect(first.locator("select[name=outcome]")).to_be_focused()
     first.locator("select[name=outcome]").select_option(Action.Outcome.POSTPONED)
     first.locator("input[name=outcome_reason]").fill("pandémie")
     first.get_by_role("button", name="Enregistrer").click()
