@@ -103,3 +103,28 @@ def test_a_membre_sees_the_published_plan_without_any_edit_control(login, membre
     for control in ["/modifier/", "/supprimer/", "/deplacer/", "/ajouter/", "/etat/"]:
         assert control not in text
     assert reverse("plans:pdf", args=[plan.organization.slug, plan.pk]) in text
+
+
+def test_steps_and_follow_ups_print_their_lines_escaped_and_their_links_while_edited(
+    login, executif, plan, action
+):
+    """The lists are built in Python (`plans_tags.step_items`): each line escaped, its line
+    breaks kept, its « Modifier » only on the row being edited."""
+    step = services.step_create(action=action, text="Former l'équipe\n<b>puis</b> la lancer",
+                                when_kind=Step.When.LABEL, when_label="automne")
+    follow_up = services.follow_up_create(action=action, author=None, text="Bilan & suites",
+                                          date=datetime.date(2020, 2, 28))
+    step_url = reverse("plans:row_update", args=["ccsne", "etape", step.pk])
+    follow_up_url = reverse("plans:row_update", args=["ccsne", "suivi", follow_up.pk])
+    client = login(executif)
+
+    html = client.get(detail(plan)).content.decode()
+    assert ('<li class="">- Former l&#x27;équipe<br>&lt;b&gt;puis&lt;/b&gt; la lancer '
+            "(automne)</li>") in html
+    assert '<li>- <span class="text-muted">28 février 2020 :</span> Bilan &amp; suites</li>' \
+        in html
+    assert step_url not in html and follow_up_url not in html
+
+    html = client.get(detail(plan) + f"?edit={action.pk}").content.decode()
+    assert f'<a class="row-edit" href="{step_url}" hx-get="{step_url}">Modifier' in html
+    assert f'<a class="row-edit" href="{follow_up_url}" hx-get="{follow_up_url}">Modifier' in html
