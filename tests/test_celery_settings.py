@@ -25,6 +25,7 @@ def test_with_a_broker_tasks_are_queued_on_it():
 def test_beat_runs_tasks_that_exist():
     celery_app.loader.import_default_modules()
     names = {entry["task"] for entry in CELERY_BEAT_SCHEDULE.values()}
-    assert names == {"unionplans.tasks.send_reminders", "unionplans.tasks.retry_reminders"}
+    assert names == {"unionplans.tasks.send_reminders", "unionplans.tasks.retry_reminders",
+                     "unionplans.tasks.purge_old_records"}
     assert names <= set(celery_app.tasks)
     assert "plans.tasks.render_plan_pdf" in celery_app.tasks

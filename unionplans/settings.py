@@ -303,7 +303,15 @@ CELERY_BEAT_SCHEDULE = {
     # Retry what failed (after its back-off) and what a dead worker left.
     "reminder-retries": {"task": "unionplans.tasks.retry_reminders",
                          "schedule": timedelta(minutes=15)},
+    # At 3:30, delete what has outlived its use (unionplans/retention.py).
+    "purge": {"task": "unionplans.tasks.purge_old_records",
+              "schedule": crontab(hour=3, minute=30)},
 }
+# Days kept: a submission's receipt, a reminder's sent-log row (never fewer than the
+# planner reads), a notification (unionplans/retention.py).
+RECEIPT_DAYS = int(os.environ.get("RECEIPT_DAYS", "30"))
+SENT_LOG_DAYS = int(os.environ.get("SENT_LOG_DAYS", "180"))
+NOTIFICATION_DAYS = int(os.environ.get("NOTIFICATION_DAYS", "90"))
 # The address the links of reminders start with (no request to build them from).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

@@ -5,7 +5,7 @@ in the calling process (CELERY_TASK_ALWAYS_EAGER, see unionplans/celery.py)."""
 from celery import shared_task
 from django.conf import settings
 
-from . import pdf, reminders
+from . import pdf, reminders, retention
 
 
 @shared_task
@@ -18,6 +18,13 @@ def send_reminders() -> int:
 def retry_reminders() -> int:
     """Queue what failed and is due for a retry, and what a dead worker left."""
     return reminders.dispatch()
+
+
+@shared_task
+def purge_old_records() -> dict[str, int]:
+    """Beat's nightly run: delete the receipts, sent-log rows and notifications past their
+    days (`unionplans.retention`)."""
+    return retention.purge()
 
 
 @shared_task
