@@ -108,7 +108,7 @@ def plan_tree(plan: WorkPlan, *, drafts: bool = False) -> list[Orientation]:
                  .order_by("position", "pk")),
         Prefetch(
             "follow_ups",
-            queryset=FollowUp.objects.select_related("author").order_by("position", "pk"),
+            queryset=FollowUp.objects.order_by("position", "pk"),
         ),
         Prefetch("carried_over_to", queryset=later, to_attr="carried_into"),
     ).order_by("position", "pk")

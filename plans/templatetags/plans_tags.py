@@ -82,6 +82,20 @@ def follow_up_items(context, action) -> SafeString:
                              for f in action.follow_ups.all()))
 
 
+@register.simple_tag(takes_context=True)
+def row_open_link(context, action, focus: str = "") -> SafeString:
+    """« Modifier » of a row not being edited, the one control of each row on the
+    exécutif's page: `?edit=` shows the row's controls without JavaScript, htmx fetches
+    them in place (`plans:row_editing`)."""
+    url = _with_pk(_row_pattern("row_editing", "action", context["organization"].slug,
+                                get_script_prefix()), action.pk)
+    return format_html(
+        '<a class="row-open" href="?edit={}#action-{}" hx-get="{}"{}>{}<span '
+        'class="visually-hidden"> : {} {}</span></a>', int(action.pk), int(action.pk), url,
+        mark_safe(" autofocus") if focus == "modifier" else "",  # noqa: S308
+        _("Edit"), _("action"), Truncator(action.number or action.what).chars(40))
+
+
 def _edit_pattern(context, action, kind: str) -> str:
     if not getattr(action, "editing", False):
         return ""
