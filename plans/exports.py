@@ -73,11 +73,11 @@ def write_action(row, action: Action) -> None:
     office.paragraph(what, f"{action.number} {action.what}" if action.number else action.what)
     if action.outcome != Action.Outcome.UPCOMING:  # as the page's badge under QUOI
         office.paragraph(what, office.Text(outcome_label(action), italic=True))
-    for step in action.steps.all():
+    for step in action.step_list:
         when = f" ({step.when_text})" if step.when_text else ""
         office.paragraph(how, f"- {step.text}{when}")
     office.paragraph(who, action.responsible, align=WD_ALIGN_PARAGRAPH.CENTER)
-    for entry in action.follow_ups.all():
+    for entry in action.follow_up_list:
         write_follow_up(follow_up, entry)
     if sentence := outcome_sentence(action):
         office.paragraph(follow_up, "- ", office.Text(sentence, underline=True))
@@ -180,11 +180,11 @@ def plan_xlsx(plan: WorkPlan, orientations: list[Orientation] | None = None) -> 
             label = next(iter(orientation_lines(orientation)), "")
             for action in orientation.actions.all():
                 number = action.number or orientation.title
-                action_steps = list(action.steps.all())
+                action_steps = action.step_list
                 actions.append([
                     number, label, action.what, action.responsible,
                     action.get_outcome_display(), len(action_steps),
-                    len(action.follow_ups.all()),
+                    len(action.follow_up_list),
                 ])
                 steps += [[number, step.text, step.when_text, step.when_date]
                           for step in action_steps]

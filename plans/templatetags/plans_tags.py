@@ -25,8 +25,8 @@ def row_parts(action, breaks) -> list[dict]:
     """The PDF's row of `action`, cut where the pages cut it (`unionplans.pdf.page_breaks`:
     for each continued page, the first step "s" and follow-up "f" on it). Each part keeps
     its items' indices (the `data-part` marks); the parts after the first are continuations."""
-    steps = list(enumerate(action.steps.all()))
-    follow_ups = list(enumerate(action.follow_ups.all()))
+    steps = list(enumerate(action.step_list))
+    follow_ups = list(enumerate(action.follow_up_list))
     cuts = sorted({(cut.get("s", len(steps)), cut.get("f", len(follow_ups)))
                    for cut in (breaks or {}).get(f"a{action.pk}", [])})
     bounds = [(0, 0), *cuts, (len(steps), len(follow_ups))]
@@ -67,19 +67,20 @@ def _with_pk(pattern: str, pk) -> str:
 
 @register.simple_tag(takes_context=True)
 def step_items(context, action) -> SafeString:
-    """The `<li>` of each step of `action` (COMMENT et QUAND): in red with a badge when
-    overdue (`selectors.overdue_steps`), with its « Modifier » while the row is edited."""
+    """The `<li>` of each step of `action` (of `selectors.plan_tree`; COMMENT et QUAND):
+    in red with a badge when overdue (`selectors.overdue_steps`), with its « Modifier »
+    while the row is edited."""
     edit = _edit_pattern(context, action, "etape")
-    return mark_safe("".join(_step_item(step, edit) for step in action.steps.all()))  # noqa: S308
+    return mark_safe("".join(_step_item(step, edit) for step in action.step_list))  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)
 def follow_up_items(context, action) -> SafeString:
-    """The `<li>` of each follow-up of `action` (SUIVI), its date first unless its text
-    says it, with its « Modifier » while the row is edited."""
+    """The `<li>` of each follow-up of `action` (of `selectors.plan_tree`; SUIVI), its date
+    first unless its text says it, with its « Modifier » while the row is edited."""
     edit = _edit_pattern(context, action, "suivi")
     return mark_safe("".join(_follow_up_item(f, edit)  # noqa: S308
-                             for f in action.follow_ups.all()))
+                             for f in action.follow_up_list))
 
 
 @register.simple_tag(takes_context=True)
