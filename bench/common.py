@@ -67,6 +67,23 @@ def median_hit(client: Client, url: str, runs: int | None = None, before=None,
     return Hit(hits[-1].response, statistics.median(h.cpu for h in hits), hits[-1].queries)
 
 
+def interleaved_hits(requests: dict, runs: int) -> dict[str, Hit]:
+    """The median CPU of each of `requests` (name → (client, url, before or None)) over
+    `runs` rounds, one request of each a round, in a rotating order: on a machine whose
+    speed drifts (other work, a shared host), both sides of a ratio see the same drift.
+    Each keeps its last response and query count."""
+    names = list(requests)
+    hits = {name: [] for name in names}
+    for round_ in range(runs):
+        for name in names[round_ % len(names):] + names[:round_ % len(names)]:
+            client, url, before = requests[name]
+            if before is not None:
+                before()
+            hits[name].append(hit(client, url))
+    return {name: Hit(found[-1].response, statistics.median(h.cpu for h in found),
+                      found[-1].queries) for name, found in hits.items()}
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:,.0f} ms CPU"
 

@@ -128,3 +128,12 @@ def test_steps_and_follow_ups_print_their_lines_escaped_and_their_links_while_ed
     html = client.get(detail(plan) + f"?edit={action.pk}").content.decode()
     assert f'<a class="row-edit" href="{step_url}" hx-get="{step_url}">Modifier' in html
     assert f'<a class="row-edit" href="{follow_up_url}" hx-get="{follow_up_url}">Modifier' in html
+
+
+def test_an_unnumbered_action_s_modifier_is_named_by_its_text_escaped(login, executif, plan):
+    special = services.orientation_create(plan=plan, numbered=False, title="Dossier spécial")
+    services.action_create(orientation=special, what="<b>Lutter</b> & gagner " + "x" * 60)
+    html = login(executif).get(detail(plan)).content.decode()
+    assert ('<span class="visually-hidden"> : action 1.1</span>' in html)
+    assert ('<span class="visually-hidden"> : action &lt;b&gt;Lutter&lt;/b&gt; &amp; gagner '
+            + "x" * 16 + "…</span>") in html
