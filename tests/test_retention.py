@@ -88,3 +88,15 @@ def test_beat_s_task_and_the_command_purge(cc, executif):
     assert out.getvalue().strip() == "1 receipts, 1 sent reminders, 1 notifications deleted."
     assert (Receipt.objects.count(), SentReminder.objects.count(),
             Notification.objects.count()) == (0, 0, 0)
+
+
+def test_a_zero_in_the_environment_keeps_a_day():
+    """`RECEIPT_DAYS=0` would delete the receipt of a form sent a moment ago."""
+    from tests.test_settings import manage
+
+    code = ("from django.conf import settings; "
+            "print(settings.RECEIPT_DAYS, settings.SENT_LOG_DAYS, settings.NOTIFICATION_DAYS)")
+    result = manage("shell", "--no-imports", "-c", code,
+                    env={"DEBUG": "1", "RECEIPT_DAYS": "0", "SENT_LOG_DAYS": "-5",
+                         "NOTIFICATION_DAYS": "0"})
+    assert result.stdout.split() == ["1", "1", "1"], result.stderr

@@ -31,8 +31,8 @@ def plan_content(plan: WorkPlan) -> dict:
         "orientations": [
             (o.numbered, o.title, o.statement, o.sub_statements.splitlines(), [
                 (a.what, a.responsible, a.outcome, a.outcome_sentence,
-                 [(s.text, s.when_kind, s.when_date, s.when_label) for s in a.steps.all()],
-                 [(f.text, f.date) for f in a.follow_ups.all()])
+                 [(s.text, s.when_kind, s.when_date, s.when_label) for s in a.step_list],
+                 [(f.text, f.date) for f in a.follow_up_list])
                 for a in o.actions.all()
             ])
             for o in plan_tree(plan)

@@ -7,7 +7,8 @@ nightly (`unionplans.tasks.purge_old_records`), cron can run `manage.py purge_ol
   login replaces: after `RECEIPT_DAYS` no submission can match one.
 - A sent-log row stops a reminder from being sent twice. The planner reads the rows of
   the last `reminders.PLANNING_MEMORY` (a key falls due at most a few weeks around its
-  date): rows are kept `SENT_LOG_DAYS`, never less than that memory, then deleted.
+  date): rows are kept `SENT_LOG_DAYS`, never less than that memory, then deleted
+  whatever their status (a reminder that failed for good included).
 - A notification is kept `NOTIFICATION_DAYS`, read or not.
 """
 

@@ -308,10 +308,11 @@ CELERY_BEAT_SCHEDULE = {
               "schedule": crontab(hour=3, minute=30)},
 }
 # Days kept: a submission's receipt, a reminder's sent-log row (never fewer than the
-# planner reads), a notification (unionplans/retention.py).
-RECEIPT_DAYS = int(os.environ.get("RECEIPT_DAYS", "30"))
-SENT_LOG_DAYS = int(os.environ.get("SENT_LOG_DAYS", "180"))
-NOTIFICATION_DAYS = int(os.environ.get("NOTIFICATION_DAYS", "90"))
+# planner reads), a notification (unionplans/retention.py); at least a day, so that a
+# mistaken 0 does not delete what was just made.
+RECEIPT_DAYS = max(1, int(os.environ.get("RECEIPT_DAYS", "30")))
+SENT_LOG_DAYS = max(1, int(os.environ.get("SENT_LOG_DAYS", "180")))
+NOTIFICATION_DAYS = max(1, int(os.environ.get("NOTIFICATION_DAYS", "90")))
 # The address the links of reminders start with (no request to build them from).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
