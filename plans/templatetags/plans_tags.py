@@ -51,8 +51,13 @@ def row_url(context, name: str, kind: str, pk) -> str:
     kind and organization (per process: addresses do not change while it runs), then given
     each row's id: the plan page has a few controls per step and follow-up, thousands on a
     real plan."""
-    return _with_pk(_row_pattern(name, kind, context["organization"].slug,
-                                 get_script_prefix()), pk)
+    return _with_pk(_pattern(context, name, kind), pk)
+
+
+def _pattern(context, name: str, kind: str) -> str:
+    """The address of `plans:<name>` for `kind` in the page's organization, `_ANY_ROW` for
+    the row's id."""
+    return _row_pattern(name, kind, context["organization"].slug, get_script_prefix())
 
 
 def _with_pk(pattern: str, pk) -> str:
@@ -99,8 +104,7 @@ def row_open_link(context, action, focus: str = "") -> SafeString:
     exécutif's page: `?edit=` shows the row's controls without JavaScript, htmx fetches
     them in place (`plans:row_editing`)."""
     pk = int(action.pk)
-    url = _with_pk(_row_pattern("row_editing", "action", context["organization"].slug,
-                                get_script_prefix()), pk)
+    url = row_url(context, "row_editing", "action", pk)
     autofocus = " autofocus" if focus == "modifier" else ""
     name = _escape(action.number or Truncator(action.what).chars(40))
     return mark_safe(  # noqa: S308 (every value escaped)
@@ -110,9 +114,7 @@ def row_open_link(context, action, focus: str = "") -> SafeString:
 
 
 def _edit_pattern(context, action, kind: str) -> str:
-    if not getattr(action, "editing", False):
-        return ""
-    return _row_pattern("row_update", kind, context["organization"].slug, get_script_prefix())
+    return _pattern(context, "row_update", kind) if action.editing else ""
 
 
 def _step_item(step, edit_pattern: str) -> str:
